@@ -1,0 +1,1 @@
+"""Directives and published data for the benchmark pages (to be filled in)."""

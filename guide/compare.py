@@ -1,0 +1,1 @@
+"""Directives and published data for the compare pages (to be filled in)."""

@@ -1,0 +1,82 @@
+"""Load the single sources of truth under `data/` and validate them.
+
+Every loader raises `DataError` with the file and the field at fault, so a bad
+data file stops the build with a message a contributor can act on instead of a
+traceback or a silently wrong page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from guide import ROOT
+
+DATA_DIR = ROOT / "data"
+"""Folder that holds the data files."""
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class DataError(ValueError):
+    """A data file is missing, unreadable or does not match its schema."""
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file.
+
+    Args:
+        path: The file to read.
+
+    Returns:
+        The parsed document.
+
+    Raises:
+        DataError: The file does not exist or is not valid YAML.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{_display(path)}: file not found") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise DataError(f"{_display(path)}: not valid YAML: {error}") from None
+
+
+def load(path: Path | str, model: type[Model]) -> Model:
+    """Read a YAML data file and validate it against a Pydantic model.
+
+    Args:
+        path: The file, absolute or relative to `data/`.
+        model: The model the whole document must match.
+
+    Returns:
+        The validated document.
+
+    Raises:
+        DataError: The file is missing, is not YAML, or a field is missing or
+            wrong; the message names the file and every field at fault.
+    """
+    path = Path(path)
+    if not path.is_absolute():
+        path = DATA_DIR / path
+    document = read_yaml(path)
+    try:
+        return model.model_validate(document)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in issue['loc']) or '(document)'}: {issue['msg']}"
+            for issue in error.errors()
+        )
+        raise DataError(f"{_display(path)}: {problems}") from None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,72 @@
+"""MkDocs hooks: the only place the build calls into the `guide` package.
+
+- every page must carry a `description` in its front matter (used for the
+  meta description and link previews);
+- directive lines are expanded (see `guide.render`);
+- snippet includes are recorded so the tests can find snippets no page shows;
+- after the build, the published data files are written to `site/data/`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from guide import publish, render, snippets
+
+_included: dict[str, set[str]] = {}
+
+INCLUDES_RECORD = ".cache/snippet-includes.json"
+"""Where the build records which page includes which snippet file (relative to the repository)."""
+
+
+def on_pre_build(config, **kwargs) -> None:
+    _included.clear()
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    source = page.file.src_uri
+    if source.endswith(".ipynb") and not page.meta.get("description"):
+        page.meta["description"] = notebook_description(Path(page.file.abs_src_path))
+    if not page.meta.get("description"):
+        raise PluginError(
+            f"docs/{source}: front matter has no 'description' (needed for search previews and SEO)"
+        )
+    try:
+        markdown = render.expand(markdown, source, first_line=body_start(page.file.content_string, markdown))
+    except (render.DirectiveError, ValueError, LookupError) as error:
+        raise PluginError(str(error)) from None
+    for path, section in snippets.includes(markdown):
+        try:
+            snippets.check_include(path, section)
+        except snippets.SnippetError as error:
+            raise PluginError(f"docs/{source}: {error}") from None
+        _included.setdefault(path, set()).add(source)
+    return markdown
+
+
+def body_start(source: str, markdown: str) -> int:
+    """Line number, in the page file, where the Markdown after the front matter begins."""
+    if not source.endswith(markdown):
+        return 1
+    return source[: len(source) - len(markdown)].count("\n") + 1
+
+
+def notebook_description(path: Path) -> str | None:
+    """A notebook's page description, from `metadata.description` in the `.ipynb` file."""
+    return json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("description")
+
+
+def on_post_build(config, **kwargs) -> None:
+    try:
+        publish.write_all(Path(config.site_dir))
+    except (ValueError, LookupError) as error:
+        raise PluginError(str(error)) from None
+    record = Path(config.config_file_path).parent / INCLUDES_RECORD
+    record.parent.mkdir(exist_ok=True)
+    record.write_text(
+        json.dumps({path: sorted(pages) for path, pages in sorted(_included.items())}, indent=2) + "\n",
+        encoding="utf-8",
+    )
