@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
+SITE_DIR ?= site
+export SITE_DIR
 export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PYTHONDONTWRITEBYTECODE := 1
@@ -36,10 +38,10 @@ unit: $(BIN)/.synced ## Stage 2: snippet and data tests, coverage over snippets/
 	$(BIN)/pytest -m "not site" --cov --cov-report=term
 
 build: $(BIN)/.synced ## Stage 3: mkdocs build --strict into site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
 site: $(BIN)/.synced ## Stage 4: checks on the built site (links, privacy, published data, browser tests)
-	@test -f site/index.html || { echo "site/ is missing: run 'make build' first"; exit 1; }
+	@test -f $(SITE_DIR)/index.html || { echo "$(SITE_DIR)/ is missing: run 'make build' first"; exit 1; }
 	$(BIN)/pytest -m site -p no:cacheprovider
 
 fmt: $(BIN)/.synced ## Fix lint and formatting where ruff can
@@ -50,4 +52,4 @@ snapshots: $(BIN)/.synced ## Re-execute notebooks and refresh stored outputs the
 	$(BIN)/python -m guide.notebooks refresh
 
 clean: ## Remove the virtualenv, the built site and caches
-	rm -rf $(VENV) site .cache .pytest_cache .coverage
+	rm -rf $(VENV) site site.includes.json .cache .pytest_cache .coverage

@@ -18,8 +18,15 @@ from guide import publish, render, snippets
 
 _included: dict[str, set[str]] = {}
 
-INCLUDES_RECORD = ".cache/snippet-includes.json"
-"""Where the build records which page includes which snippet file (relative to the repository)."""
+
+def includes_record(site_dir: str | Path) -> Path:
+    """Where a build into `site_dir` records which page includes which snippet file.
+
+    A sibling of the site folder (`site` -> `site.includes.json`), so that
+    builds into different folders never share it and it is never published.
+    """
+    site_dir = Path(site_dir)
+    return site_dir.with_name(site_dir.name + ".includes.json")
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -64,9 +71,7 @@ def on_post_build(config, **kwargs) -> None:
         publish.write_all(Path(config.site_dir))
     except (ValueError, LookupError) as error:
         raise PluginError(str(error)) from None
-    record = Path(config.config_file_path).parent / INCLUDES_RECORD
-    record.parent.mkdir(exist_ok=True)
-    record.write_text(
+    includes_record(config.site_dir).write_text(
         json.dumps({path: sorted(pages) for path, pages in sorted(_included.items())}, indent=2) + "\n",
         encoding="utf-8",
     )

@@ -1,1 +1,168 @@
-"""Directives and published data for the tasks pages (to be filled in)."""
+"""The task catalogue (`data/tasks.yml`): line counts, extra packages and the overview table."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from guide import ROOT, data, snippets
+from guide.publish import published
+from guide.render import Context, DirectiveError, directive, table
+
+Framework = Literal["flask", "fastapi", "django"]
+FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi", "django")
+LABELS = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django"}
+TASKS_FILE = "tasks.yml"
+
+
+class PerFramework(BaseModel):
+    """One list per framework."""
+
+    model_config = ConfigDict(extra="forbid")
+    flask: list[str]
+    fastapi: list[str]
+    django: list[str]
+
+
+class Task(BaseModel):
+    """One task of the catalogue."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str
+    page: str
+    files: PerFramework | None = None
+    packages: PerFramework | None = None
+
+    @field_validator("page")
+    @classmethod
+    def page_exists(cls, page: str) -> str:
+        if not (ROOT / "docs" / page).is_file():
+            raise ValueError(f"page docs/{page} does not exist")
+        return page
+
+    @field_validator("files")
+    @classmethod
+    def files_exist(cls, files: PerFramework | None) -> PerFramework | None:
+        for framework in FRAMEWORKS:
+            for path in getattr(files, framework, []) if files else []:
+                if not (ROOT / path).is_file():
+                    raise ValueError(f"{framework}: snippet file {path} does not exist")
+        return files
+
+    @property
+    def url(self) -> str:
+        """Site-relative link target of the task's section, as Markdown links from `docs/` write it."""
+        return f"{self.page}#{self.id}"
+
+    @property
+    def done(self) -> bool:
+        """True once the task has snippets for all three frameworks."""
+        return self.files is not None and self.packages is not None
+
+    def lines(self, framework: Framework) -> int:
+        """Non-blank lines of code of one framework's version of the task."""
+        if self.files is None:
+            raise DirectiveError(f"task {self.id!r} in data/{TASKS_FILE} has no 'files'")
+        return sum(snippets.line_count(path) for path in getattr(self.files, framework))
+
+
+class Catalogue(BaseModel):
+    """The whole of `data/tasks.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    tasks: list[Task]
+
+    @field_validator("tasks")
+    @classmethod
+    def unique_ids(cls, tasks: list[Task]) -> list[Task]:
+        seen = set()
+        for task in tasks:
+            if task.id in seen:
+                raise ValueError(f"task id {task.id!r} appears twice")
+            seen.add(task.id)
+        return tasks
+
+
+@cache
+def catalogue() -> Catalogue:
+    """Load and validate `data/tasks.yml` (once per process)."""
+    return data.load(TASKS_FILE, Catalogue)
+
+
+def task(task_id: str) -> Task:
+    """Look up one task by id.
+
+    Raises:
+        DirectiveError: No task has that id.
+    """
+    for candidate in catalogue().tasks:
+        if candidate.id == task_id:
+            return candidate
+    raise DirectiveError(f"no task {task_id!r} in data/{TASKS_FILE}")
+
+
+def _relative(context: Context, target: str) -> str:
+    """A Markdown link target from the page being rendered to `target` (both relative to `docs/`)."""
+    from posixpath import dirname, relpath
+
+    path, _, anchor = target.partition("#")
+    link = relpath(path, dirname(context.page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def _packages(names: list[str]) -> str:
+    return ", ".join(f"+ {name}" for name in names) if names else "nothing extra"
+
+
+@directive("task-facts")
+def task_facts(context: Context, task_id: str) -> str:
+    """Lines of code per framework and extra packages for one task, computed from its snippet files."""
+    entry = task(task_id)
+    if not entry.done:
+        raise DirectiveError(f"task {task_id!r} in data/{TASKS_FILE} needs 'files' and 'packages'")
+    rows = [
+        [LABELS[name], str(entry.lines(name)), _packages(getattr(entry.packages, name))]
+        for name in FRAMEWORKS
+    ]
+    return table(["Framework", "Lines of code", "Packages beyond the framework"], rows)
+
+
+@directive("task-overview")
+def task_overview(context: Context) -> str:
+    """A table of every task: lines of code per framework and what each needed beyond itself."""
+    rows = []
+    for entry in catalogue().tasks:
+        if not entry.done:
+            rows.append([entry.title, "to do", "to do", "to do"])
+            continue
+        link = f"[{entry.title}]({_relative(context, entry.url)})"
+        rows.append(
+            [link]
+            + [
+                f"{entry.lines(name)}"
+                + (f" ({_packages(getattr(entry.packages, name))})" if getattr(entry.packages, name) else "")
+                for name in FRAMEWORKS
+            ]
+        )
+    return table(["Task", *(LABELS[name] for name in FRAMEWORKS)], rows)
+
+
+@published("tasks.json")
+def tasks_data() -> list[dict]:
+    """Every finished task with its page, lines of code and extra packages per framework."""
+    return [
+        {
+            "id": entry.id,
+            "title": entry.title,
+            "url": entry.url.replace(".md#", "/#").replace("index/#", "#"),
+            "frameworks": {
+                name: {"lines": entry.lines(name), "packages": getattr(entry.packages, name)}
+                for name in FRAMEWORKS
+            },
+        }
+        for entry in catalogue().tasks
+        if entry.done
+    ]
