@@ -1,0 +1,148 @@
+"""Documented HTTP examples: request and response files under `snippets/<task>/examples/`.
+
+A page includes them with `--8<--` and a test sends the request to the real app and
+compares the answer, so the page cannot drift from what the app does. A request file:
+
+    GET /items/3?limit=abc HTTP/1.1
+
+A response file, one per framework (`<case>.<framework>.http`):
+
+    HTTP/1.1 422 Unprocessable Entity
+    content-type: application/json
+
+    {"detail": [...]}
+
+The status code (with its standard reason phrase), each listed header and the body must
+match. A JSON body is compared as parsed JSON, so the page may pretty-print it; any
+other body is compared as text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class ExampleRequest:
+    """A request as a page documents it."""
+
+    method: str
+    target: str
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+@dataclass(frozen=True)
+class ExampleResponse:
+    """A response as a page documents it."""
+
+    path: str
+    status: int
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an app answered: status, case-insensitive headers, raw body."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def _split(path: str) -> tuple[str, list[str], str]:
+    text = (ROOT / path).read_text(encoding="utf-8")
+    head, _, body = text.partition("\n\n")
+    first, *header_lines = head.strip("\n").splitlines()
+    return first, header_lines, body.rstrip("\n")
+
+
+def _headers(path: str, lines: list[str]) -> dict[str, str]:
+    pairs = [line.split(": ", 1) for line in lines]
+    assert all(len(pair) == 2 for pair in pairs), f"{path}: a header line has no ': '"
+    return {name.lower(): value for name, value in pairs}
+
+
+def example_request(path: str) -> ExampleRequest:
+    """Read a request file (path relative to the repository root)."""
+    first, header_lines, body = _split(path)
+    method, target, version = first.split(" ")
+    assert version == "HTTP/1.1", f"{path}: request line must end with HTTP/1.1"
+    return ExampleRequest(method, target, _headers(path, header_lines), body.encode("utf-8"))
+
+
+def example_response(path: str) -> ExampleResponse:
+    """Read a response file (path relative to the repository root)."""
+    first, header_lines, body = _split(path)
+    version, code, phrase = first.split(" ", 2)
+    assert version == "HTTP/1.1", f"{path}: status line must start with HTTP/1.1"
+    assert HTTPStatus(int(code)).phrase == phrase, f"{path}: {code} is not {phrase!r}"
+    return ExampleResponse(path, int(code), _headers(path, header_lines), body)
+
+
+def assert_example(path: str, answer: Answer) -> None:
+    """Assert that a real answer (status, headers, body) is the response the file `path` documents."""
+    expected = example_response(path)
+    status, headers, text = answer.status, answer.headers, answer.body.decode("utf-8")
+    assert status == expected.status, f"{path}: got status {status}, documented {expected.status}: {text}"
+    assert status < 500, f"{path}: a documented input must never get a server error"
+    for name, value in expected.headers.items():
+        assert headers.get(name) == value, f"{path}: header {name} is {headers.get(name)!r}"
+    if expected.headers.get("content-type") == "application/json":
+        assert json.loads(text) == json.loads(expected.body), f"{path}: got body {text}"
+    else:
+        assert text.rstrip("\n") == expected.body, f"{path}: got body {text!r}"
+
+
+def included_by(page: str, path: str) -> bool:
+    """True when the page (relative to docs/) includes `path` with a snippet include line."""
+    return f'--8<-- "{path}"' in (ROOT / "docs" / page).read_text(encoding="utf-8")
+
+
+def send_flask(app, request: ExampleRequest) -> Answer:
+    """Send a documented request through Flask's test client."""
+    response = app.test_client().open(
+        request.target, method=request.method, headers=request.headers, data=request.body
+    )
+    return Answer(response.status_code, response.headers, response.get_data())
+
+
+def send_fastapi(app, request: ExampleRequest) -> Answer:
+    """Send a documented request through Starlette's TestClient."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as client:
+        response = client.request(
+            request.method, request.target, headers=request.headers, content=request.body
+        )
+    return Answer(response.status_code, response.headers, response.content)
+
+
+def send_django(client, request: ExampleRequest) -> Answer:
+    """Send a documented request through pytest-django's `client`."""
+    content_type = request.headers.get("content-type", "application/octet-stream")
+    response = client.generic(request.method, request.target, data=request.body, content_type=content_type)
+    return Answer(response.status_code, response.headers, response.content)
+
+
+def send_real(base_url: str, request: ExampleRequest, timeout: float = 5) -> Answer:
+    """Send a documented request to a running server over loopback."""
+    import urllib.error
+    import urllib.request
+
+    outgoing = urllib.request.Request(
+        base_url + request.target, data=request.body or None, headers=request.headers, method=request.method
+    )
+    try:
+        with urllib.request.urlopen(outgoing, timeout=timeout) as response:
+            return Answer(response.status, response.headers, response.read())
+    except urllib.error.HTTPError as error:
+        with error:
+            return Answer(error.code, error.headers, error.read())

@@ -1,0 +1,128 @@
+"""JSON body validation (docs/tasks/basics.md#validation): documented bodies get documented answers."""
+
+import pytest
+from django.test import Client
+from fastapi.testclient import TestClient
+
+from snippets.validation import fastapi_app, flask_app
+from tests.tasks.http_examples import (
+    ROOT,
+    assert_example,
+    example_request,
+    included_by,
+    send_django,
+    send_fastapi,
+    send_flask,
+)
+
+EXAMPLES = "snippets/validation/examples"
+CASES = ["good", "missing_name", "wrong_type", "broken_json", "not_an_object"]
+PAGE = "tasks/basics.md"
+TOO_LONG = {"name": "x" * 51, "quantity": 1}
+
+
+def request_file(case: str) -> str:
+    return f"{EXAMPLES}/{case}.request.http"
+
+
+def response_file(case: str, framework: str) -> str:
+    return f"{EXAMPLES}/{case}.{framework}.http"
+
+
+def test_every_example_file_is_a_documented_case_shown_on_the_page():
+    files = sorted(str(path.relative_to(ROOT)) for path in (ROOT / EXAMPLES).glob("*.http"))
+    expected = sorted(
+        [request_file(case) for case in CASES]
+        + [response_file(case, name) for case in CASES for name in ("flask", "fastapi", "django")]
+    )
+    assert files == expected
+    assert [path for path in files if not included_by(PAGE, path)] == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_flask_answers_as_documented(case):
+    answer = send_flask(flask_app.app, example_request(request_file(case)))
+    assert_example(response_file(case, "flask"), answer)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fastapi_answers_as_documented(case):
+    answer = send_fastapi(fastapi_app.app, example_request(request_file(case)))
+    assert_example(response_file(case, "fastapi"), answer)
+
+
+@pytest.mark.urls("snippets.validation.django_app")
+@pytest.mark.parametrize("case", CASES)
+def test_django_answers_as_documented(case, client):
+    answer = send_django(client, example_request(request_file(case)))
+    assert_example(response_file(case, "django"), answer)
+
+
+def test_flask_rejects_a_name_that_is_too_long():
+    response = flask_app.app.test_client().post("/items", json=TOO_LONG)
+    assert response.status_code == 422
+    assert [(error["type"], error["loc"]) for error in response.get_json()] == [("string_too_long", ["name"])]
+
+
+def test_fastapi_rejects_a_name_that_is_too_long():
+    with TestClient(fastapi_app.app) as client:
+        response = client.post("/items", json=TOO_LONG)
+    assert response.status_code == 422
+    errors = response.json()["detail"]
+    assert [(error["type"], error["loc"]) for error in errors] == [("string_too_long", ["body", "name"])]
+
+
+@pytest.mark.urls("snippets.validation.django_app")
+def test_django_rejects_a_name_that_is_too_long(client):
+    response = client.post("/items", TOO_LONG, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": {
+            "name": [
+                {"message": "Ensure this value has at most 50 characters (it has 51).", "code": "max_length"}
+            ]
+        }
+    }
+
+
+@pytest.mark.urls("snippets.validation.django_app")
+def test_django_endpoint_takes_json_without_a_csrf_token():
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/items", {"name": "apple", "quantity": 3}, content_type="application/json")
+    assert response.status_code == 201
+
+
+@pytest.mark.urls("snippets.validation.django_app")
+def test_django_rejects_get(client):
+    assert client.get("/items").status_code == 405
+
+
+def test_flask_rejects_get():
+    assert flask_app.app.test_client().get("/items").status_code == 405
+
+
+NUMBER_AS_NAME = {"name": 5, "quantity": 3}
+TEXT_AS_QUANTITY = {"name": "apple", "quantity": "3"}
+
+
+def test_pydantic_refuses_a_number_for_a_string_in_flask_and_fastapi():
+    flask_errors = flask_app.app.test_client().post("/items", json=NUMBER_AS_NAME).get_json()
+    with TestClient(fastapi_app.app) as client:
+        fastapi_errors = client.post("/items", json=NUMBER_AS_NAME).json()["detail"]
+    assert [(error["type"], error["loc"]) for error in flask_errors] == [("string_type", ["name"])]
+    assert [(error["type"], error["loc"]) for error in fastapi_errors] == [("string_type", ["body", "name"])]
+
+
+@pytest.mark.urls("snippets.validation.django_app")
+def test_a_django_form_turns_a_number_into_a_string(client):
+    response = client.post("/items", NUMBER_AS_NAME, content_type="application/json")
+    assert (response.status_code, response.json()) == (201, {"name": "5", "quantity": 3})
+
+
+@pytest.mark.urls("snippets.validation.django_app")
+def test_all_three_accept_a_number_written_as_text(client):
+    expected = {"name": "apple", "quantity": 3}
+    assert flask_app.app.test_client().post("/items", json=TEXT_AS_QUANTITY).get_json() == expected
+    with TestClient(fastapi_app.app) as fastapi_client:
+        assert fastapi_client.post("/items", json=TEXT_AS_QUANTITY).json() == expected
+    assert client.post("/items", TEXT_AS_QUANTITY, content_type="application/json").json() == expected
