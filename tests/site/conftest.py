@@ -1,6 +1,8 @@
 """Checks on the built site: every test here is marked `site` and needs `make build` first."""
 
+import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,23 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(item.path).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.site)
+
+
+def pytest_sessionstart(session):
+    session.config.stash[_session_started] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the Lighthouse figures per page type when this run measured them (test_quality_lighthouse.py)."""
+    from guide import quality
+
+    path = quality.summary_path(SITE)
+    if path.is_file() and path.stat().st_mtime >= config.stash.get(_session_started, time.time()):
+        terminalreporter.write_sep("=", "Lighthouse per page type")
+        terminalreporter.write_line(quality.format_summary(json.loads(path.read_text(encoding="utf-8"))))
+
+
+_session_started = pytest.StashKey[float]()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,84 @@
+// Run Lighthouse on a list of URLs in one headless Chromium and print one JSON
+// line per run. Driven by guide/quality.py (`run_lighthouse`), not by hand:
+//
+//   echo '[{"url": "http://127.0.0.1:8000/", "formFactor": "mobile"}]' |
+//     CHROME_PATH=/usr/bin/chromium node guide/lighthouse_runner.mjs
+//
+// Each job: url, formFactor ("mobile" = Lighthouse's default simulated Moto G
+// on slow 4G, or "desktop"), categories (default: all four).
+import { readFileSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+function summarise(lhr) {
+  const scores = {};
+  const failing = [];
+  for (const [id, category] of Object.entries(lhr.categories)) {
+    scores[id] = category.score === null ? null : Math.round(category.score * 100);
+    for (const ref of category.auditRefs) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+        const items = (audit.details && audit.details.items) || [];
+        failing.push({
+          category: id,
+          id: ref.id,
+          score: audit.score,
+          value: audit.displayValue || "",
+          where: items
+            .slice(0, 5)
+            .map((item) => (item.node && item.node.selector) || item.url || item.source?.url || "")
+            .filter(Boolean),
+        });
+      }
+    }
+  }
+  const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+  return {
+    scores,
+    failing,
+    transferBytes: metric("total-byte-weight"),
+    metrics: {
+      fcp: metric("first-contentful-paint"),
+      lcp: metric("largest-contentful-paint"),
+      tbt: metric("total-blocking-time"),
+      cls: metric("cumulative-layout-shift"),
+      si: metric("speed-index"),
+    },
+    consoleErrors: (lhr.audits["errors-in-console"]?.details?.items || []).map((item) => item.description),
+    runtimeError: lhr.runtimeError ? lhr.runtimeError.message : null,
+    runWarnings: lhr.runWarnings || [],
+  };
+}
+
+const jobs = JSON.parse(readFileSync(0, "utf8"));
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: CHROME_FLAGS });
+try {
+  for (const job of jobs) {
+    const started = Date.now();
+    const options = {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: job.categories || CATEGORIES,
+    };
+    const result = await lighthouse(job.url, options, job.formFactor === "desktop" ? desktopConfig : undefined);
+    const line = { ...job, seconds: (Date.now() - started) / 1000, ...summarise(result.lhr) };
+    process.stdout.write(JSON.stringify(line) + "\n");
+  }
+} finally {
+  await chrome.kill();
+}
