@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "snippets.crud.django_notes",
+    "snippets.bench.django_catalog",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,57 @@
+"""`python -m guide.bench [--smoke] [--out data/benchmarks/<run>.json]`: run the benchmark harness."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from guide import ROOT
+from guide.bench import runner
+from guide.bench.schema import validate_document
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m guide.bench", description="Benchmark Flask, FastAPI and Django."
+    )
+    parser.add_argument("--smoke", action="store_true", help="one scenario per framework, one short repeat")
+    parser.add_argument("--out", type=Path, help="result file (default: data/benchmarks/run-<UTC time>.json)")
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the random visiting order (default: random)"
+    )
+    parser.add_argument(
+        "--only", metavar="TEXT", help="run only the cells whose 'scenario/configuration' contains TEXT"
+    )
+    args = parser.parse_args(argv)
+    settings = runner.SMOKE if args.smoke else runner.FULL
+    if args.seed:
+        settings = runner.Settings(**{**settings.__dict__, "seed": args.seed})
+    out = args.out or ROOT / "data" / "benchmarks" / f"{settings.mode}-{datetime.now(UTC):%Y%m%dT%H%M}.json"
+    try:
+        cells = None
+        if args.only:
+            cells = [cell for cell in runner.CELLS if args.only in cell.key]
+            if not cells:
+                print(f"error: no cell matches {args.only!r}", file=sys.stderr)
+                return 2
+        document = runner.run(
+            settings, cells, progress=lambda message: print(message, file=sys.stderr, flush=True)
+        )
+    except runner.BenchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    runner.write(document, out)
+    failed = [cell for cell in document["cells"] if cell["status"] == "failed"]
+    print(f"wrote {out} in {document['run']['duration_s']:.0f} s", file=sys.stderr)
+    for cell in failed:
+        print(f"FAILED {cell['scenario']}/{cell['configuration']}: {cell['failure']}", file=sys.stderr)
+    problems = validate_document(document, str(out), require_full=settings.mode == "full" and not args.only)
+    for problem in problems:
+        print(f"invalid result: {problem}", file=sys.stderr)
+    return 1 if failed or problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
