@@ -1,0 +1,164 @@
+"""Calling upstream services concurrently (docs/tasks/async.md#upstream).
+
+The upstreams are a local stub (`upstream_stub.py`) on 127.0.0.1: every call of a round
+waits until all calls of that round have arrived, so an app that called them one after
+another would see a timeout and these tests would fail. No timing assertions needed.
+"""
+
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from guide.servers import free_port, serve
+from snippets.upstream import fastapi_app, flask_app
+
+BIN = Path(sys.executable).parent
+NAMES = ("weather", "news", "stocks")
+
+
+@pytest.fixture(scope="module")
+def stub():
+    port = free_port()
+    command = [
+        str(BIN / "uvicorn"),
+        "--app-dir",
+        "tests/tasks",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--timeout-graceful-shutdown",
+        "1",
+        "upstream_stub:app",
+    ]
+    with serve(command, port, ready_path="/ready", timeout=30) as server:
+        yield server.base_url
+
+
+def round_of(base_url: str, behaviours: dict[str, str]) -> dict[str, str]:
+    """Upstream URLs for one round: every call waits for the others of its round."""
+    round_id = uuid.uuid4().hex
+    return {
+        name: f"{base_url}/{round_id}/{len(behaviours)}/{behaviour}/{name}"
+        for name, behaviour in behaviours.items()
+    }
+
+
+def all_ok(base_url: str) -> dict[str, str]:
+    return round_of(base_url, dict.fromkeys(NAMES, "ok"))
+
+
+def with_failures(base_url: str) -> dict[str, str]:
+    upstreams = round_of(base_url, {"weather": "ok", "news": "fail", "stocks": "hang", "quotes": "text"})
+    upstreams["offline"] = f"http://127.0.0.1:{free_port()}/"
+    return upstreams
+
+
+EXPECTED_OK = {"results": {name: {"service": name} for name in NAMES}, "errors": {}}
+EXPECTED_FAILURES = {
+    "results": {"weather": {"service": "weather"}},
+    "errors": {"news": "HTTP 500", "stocks": "timeout", "quotes": "unavailable", "offline": "unavailable"},
+}
+
+
+@pytest.fixture
+def flask_client(monkeypatch):
+    def client(upstreams):
+        monkeypatch.setitem(flask_app.app.config, "UPSTREAMS", upstreams)
+        return flask_app.app.test_client()
+
+    return client
+
+
+def test_flask_calls_upstreams_concurrently(stub, flask_client):
+    response = flask_client(all_ok(stub)).get("/dashboard")
+    assert response.status_code == 200
+    assert response.get_json() == EXPECTED_OK
+
+
+def test_flask_reports_each_failed_upstream(stub, flask_client):
+    response = flask_client(with_failures(stub)).get("/dashboard")
+    assert response.status_code == 200
+    assert response.get_json() == EXPECTED_FAILURES
+
+
+def test_flask_reads_upstreams_from_prefixed_env(monkeypatch):
+    monkeypatch.setenv("FLASK_UPSTREAMS", '{"weather": "http://127.0.0.1:9/"}')
+    flask_app.app.config.from_prefixed_env()
+    try:
+        assert flask_app.app.config["UPSTREAMS"] == {"weather": "http://127.0.0.1:9/"}
+    finally:
+        flask_app.app.config["UPSTREAMS"] = {}
+
+
+def fastapi_dashboard(upstreams):
+    fastapi_app.app.dependency_overrides[fastapi_app.get_settings] = lambda: fastapi_app.Settings(
+        upstreams=upstreams
+    )
+    try:
+        with TestClient(fastapi_app.app) as client:
+            return client.get("/dashboard")
+    finally:
+        fastapi_app.app.dependency_overrides.clear()
+
+
+def test_fastapi_calls_upstreams_concurrently(stub):
+    response = fastapi_dashboard(all_ok(stub))
+    assert response.status_code == 200
+    assert response.json() == EXPECTED_OK
+
+
+def test_fastapi_reports_each_failed_upstream(stub):
+    response = fastapi_dashboard(with_failures(stub))
+    assert response.status_code == 200
+    assert response.json() == EXPECTED_FAILURES
+
+
+def test_fastapi_settings_read_upstreams_from_env(monkeypatch):
+    monkeypatch.setenv("UPSTREAMS", '{"news": "http://127.0.0.1:9/"}')
+    fastapi_app.get_settings.cache_clear()
+    try:
+        assert fastapi_app.get_settings().upstreams == {"news": "http://127.0.0.1:9/"}
+    finally:
+        fastapi_app.get_settings.cache_clear()
+
+
+@pytest.mark.urls("snippets.upstream.django_app")
+def test_django_calls_upstreams_concurrently(stub, client, settings):
+    settings.UPSTREAMS = all_ok(stub)
+    response = client.get("/dashboard")
+    assert response.status_code == 200
+    assert response.json() == EXPECTED_OK
+
+
+@pytest.mark.urls("snippets.upstream.django_app")
+def test_django_reports_each_failed_upstream(stub, client, settings):
+    settings.UPSTREAMS = with_failures(stub)
+    response = client.get("/dashboard")
+    assert response.status_code == 200
+    assert response.json() == EXPECTED_FAILURES
+
+
+@pytest.mark.urls("snippets.upstream.django_app")
+def test_django_without_upstreams_setting_returns_empty(client):
+    response = client.get("/dashboard")
+    assert response.status_code == 200
+    assert response.json() == {"results": {}, "errors": {}}
+
+
+@pytest.mark.urls("snippets.upstream.django_app")
+def test_django_dashboard_rejects_post(client):
+    assert client.post("/dashboard").status_code == 405
+
+
+def test_sequential_calls_would_fail(stub):
+    """The stub's barrier is what proves concurrency: calling one upstream alone times out."""
+    import httpx
+
+    url = next(iter(all_ok(stub).values()))
+    with pytest.raises(httpx.TimeoutException):
+        httpx.get(url, timeout=2.0)
