@@ -1,1 +1,533 @@
-"""Directives and published data for the compare pages (to be filled in)."""
+"""The comparison matrix, the claims ledger and the popularity figures.
+
+Three data files are the single sources of truth:
+
+- `data/matrix.yml`: one entry per criterion, a verdict and evidence per framework;
+- `data/claims.yml`: claims from the public debate, each with a verdict, an
+  explanation, evidence and (where we could test it) the test files that back it;
+- `data/popularity.yml`: dated popularity and maintenance figures, each with its
+  source and what it does and does not mean.
+
+Evidence is either internal (`page: tasks/basics.md#hello`, a page and anchor
+of this site, rendered as a relative Markdown link so `mkdocs build --strict`
+checks it) or external (`url`, `title` and a `retrieved` date).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from posixpath import dirname, relpath
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+from guide import ROOT, data
+from guide.publish import published
+from guide.render import Context, DirectiveError, directive, table
+
+Framework = Literal["flask", "fastapi", "django"]
+FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi", "django")
+LABELS = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django"}
+VERDICTS = ("true", "false", "partly true", "misleading", "unverified")
+MATRIX_FILE = "matrix.yml"
+CLAIMS_FILE = "claims.yml"
+POPULARITY_FILE = "popularity.yml"
+MATRIX_PAGE = "compare/matrix.md"
+CLAIMS_PAGE = "compare/claims.md"
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+INTERNAL = r"^[a-z0-9_/-]+\.md#[a-z0-9]+(-[a-z0-9]+)*$"
+
+SlugStr = Annotated[str, Field(pattern=SLUG)]
+
+
+class Evidence(BaseModel):
+    """One piece of evidence: a page and anchor of this site, or a dated external source."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=3)
+    page: str | None = Field(default=None, pattern=INTERNAL)
+    url: HttpUrl | None = None
+    retrieved: date | None = None
+
+    @model_validator(mode="after")
+    def one_kind(self) -> Evidence:
+        if (self.page is None) == (self.url is None):
+            raise ValueError("give exactly one of 'page' (this site) or 'url' (external source)")
+        if self.url is not None and self.retrieved is None:
+            raise ValueError("an external source needs its 'retrieved' date")
+        if self.page is not None and self.retrieved is not None:
+            raise ValueError("'retrieved' belongs to external sources only")
+        if self.retrieved is not None and self.retrieved > _latest_plausible_date():
+            raise ValueError(f"'retrieved' date {self.retrieved} is in the future")
+        return self
+
+    @field_validator("page")
+    @classmethod
+    def page_exists(cls, page: str | None) -> str | None:
+        if page is not None and not (ROOT / "docs" / page.partition("#")[0]).is_file():
+            raise ValueError(f"page docs/{page.partition('#')[0]} does not exist")
+        return page
+
+    @property
+    def internal(self) -> bool:
+        return self.page is not None
+
+    def markdown(self, context: Context) -> str:
+        """A Markdown link to the evidence, relative to the page being rendered."""
+        if self.page is not None:
+            return f"[{self.title}]({relative(context, self.page)})"
+        return f"[{self.title}]({self.url}) (retrieved {self.retrieved.isoformat()})"
+
+    def published(self) -> dict:
+        """The evidence as the published JSON shows it."""
+        if self.page is not None:
+            return {"kind": "internal", "title": self.title, "href": site_url(self.page)}
+        return {
+            "kind": "external",
+            "title": self.title,
+            "href": str(self.url),
+            "retrieved": self.retrieved.isoformat(),
+        }
+
+
+class Cell(BaseModel):
+    """One framework's verdict on one criterion."""
+
+    model_config = ConfigDict(extra="forbid")
+    verdict: str = Field(min_length=3, max_length=160)
+    evidence: Annotated[list[Evidence], Field(min_length=1)]
+
+
+class Criterion(BaseModel):
+    """One row of the comparison matrix."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: SlugStr
+    title: str
+    question: str
+    flask: Cell
+    fastapi: Cell
+    django: Cell
+
+    def cell(self, framework: str) -> Cell:
+        if framework not in FRAMEWORKS:
+            raise DirectiveError(f"unknown framework {framework!r}; known: {', '.join(FRAMEWORKS)}")
+        return getattr(self, framework)
+
+
+class Matrix(BaseModel):
+    """The whole of `data/matrix.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    criteria: list[Criterion] = Field(min_length=20)
+
+    @field_validator("criteria")
+    @classmethod
+    def unique_ids(cls, criteria: list[Criterion]) -> list[Criterion]:
+        _unique(criterion.id for criterion in criteria)
+        return criteria
+
+
+class TestFile(BaseModel):
+    """A test of ours that backs a claim; the ledger shows its code."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: str = Field(pattern=r"^tests/[a-z0-9_/]+\.py$")
+    shows: str = Field(min_length=10)
+
+    @field_validator("file")
+    @classmethod
+    def file_exists(cls, file: str) -> str:
+        if not (ROOT / file).is_file():
+            raise ValueError(f"test file {file} does not exist")
+        return file
+
+
+class Claim(BaseModel):
+    """One claim of the ledger."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: SlugStr
+    claim: str
+    heard: str
+    verdict: Literal["true", "false", "partly true", "misleading", "unverified"]
+    explanation: str
+    evidence: Annotated[list[Evidence], Field(min_length=1)]
+    tests: list[TestFile] = []
+
+    @property
+    def test_anchor(self) -> str:
+        return f"{self.id}-test"
+
+    def all_evidence(self) -> list[Evidence]:
+        """The listed evidence plus, when the claim is tested, the test shown on the ledger."""
+        shown = [
+            Evidence(title="Our test (code shown on the ledger)", page=f"{CLAIMS_PAGE}#{self.test_anchor}")
+        ]
+        return self.evidence + (shown if self.tests else [])
+
+
+class Ledger(BaseModel):
+    """The whole of `data/claims.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    claims: list[Claim] = Field(min_length=15)
+
+    @field_validator("claims")
+    @classmethod
+    def unique_ids(cls, claims: list[Claim]) -> list[Claim]:
+        _unique(claim.id for claim in claims)
+        return claims
+
+
+class Figure(BaseModel):
+    """One dated number per framework (stars, downloads), with its source."""
+
+    model_config = ConfigDict(extra="forbid")
+    as_of: date
+    flask: int = Field(gt=0)
+    fastapi: int = Field(gt=0)
+    django: int = Field(gt=0)
+    source: Evidence
+
+
+class Measure(BaseModel):
+    """A kind of popularity figure and how to read it."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: SlugStr
+    title: str
+    unit: str
+    means: str
+    does_not_mean: str
+    figures: list[Figure] = Field(min_length=1)
+
+
+class Signal(BaseModel):
+    """A survey or a download statistic: what it found, whether we could verify it, how to read it.
+
+    A finding we could not check against its primary source carries no number.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["survey", "downloads"]
+    name: str
+    period: str
+    finding: str
+    status: Literal["verified", "unverified"]
+    means: str
+    does_not_mean: str
+    sources: Annotated[list[Evidence], Field(min_length=1)]
+
+
+class SupportWindow(BaseModel):
+    """How long one release series of a framework gets fixes."""
+
+    model_config = ConfigDict(extra="forbid")
+    framework: Framework
+    series: str
+    released: date | None = None
+    security_until: date | None = None
+    policy: str
+    source: Evidence
+
+
+class Popularity(BaseModel):
+    """The whole of `data/popularity.yml`."""
+
+    model_config = ConfigDict(extra="forbid")
+    measures: list[Measure]
+    signals: list[Signal]
+    support: list[SupportWindow]
+
+
+def _latest_plausible_date() -> date:
+    """Today in UTC plus one day, so a date written anywhere on Earth today is accepted."""
+    return datetime.now(UTC).date() + timedelta(days=1)
+
+
+def _unique(ids) -> None:
+    seen = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"id {item!r} appears twice")
+        seen.add(item)
+
+
+@cache
+def matrix() -> Matrix:
+    """Load and validate `data/matrix.yml` (once per process)."""
+    return data.load(MATRIX_FILE, Matrix)
+
+
+@cache
+def ledger() -> Ledger:
+    """Load and validate `data/claims.yml` (once per process)."""
+    return data.load(CLAIMS_FILE, Ledger)
+
+
+@cache
+def popularity() -> Popularity:
+    """Load and validate `data/popularity.yml` (once per process)."""
+    return data.load(POPULARITY_FILE, Popularity)
+
+
+def criterion(criterion_id: str) -> Criterion:
+    """Look up one criterion by id; raise `DirectiveError` naming the file when it does not exist."""
+    for candidate in matrix().criteria:
+        if candidate.id == criterion_id:
+            return candidate
+    raise DirectiveError(f"no criterion {criterion_id!r} in data/{MATRIX_FILE}")
+
+
+def claim(claim_id: str) -> Claim:
+    """Look up one claim by id; raise `DirectiveError` naming the file when it does not exist."""
+    for candidate in ledger().claims:
+        if candidate.id == claim_id:
+            return candidate
+    raise DirectiveError(f"no claim {claim_id!r} in data/{CLAIMS_FILE}")
+
+
+def relative(context: Context, target: str) -> str:
+    """A Markdown link target from the page being rendered to `target` (both relative to `docs/`)."""
+    path, _, anchor = target.partition("#")
+    link = path.rpartition("/")[2] if path == context.page else relpath(path, dirname(context.page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def site_url(target: str) -> str:
+    """The built site's URL (relative to the site root) of a `page.md#anchor` target."""
+    path, _, anchor = target.partition("#")
+    stem = path.removesuffix(".md")
+    folder = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+    return f"{folder}#{anchor}" if anchor else folder
+
+
+def _evidence(context: Context, evidence: list[Evidence]) -> str:
+    return "; ".join(item.markdown(context) for item in evidence)
+
+
+def _frameworks(names: tuple[str, ...]) -> tuple[str, ...]:
+    for name in names:
+        if name not in FRAMEWORKS:
+            raise DirectiveError(f"unknown framework {name!r}; known: {', '.join(FRAMEWORKS)}")
+    return names
+
+
+@directive("matrix-overview")
+def matrix_overview(context: Context) -> str:
+    """One table of every criterion with each framework's short verdict, linked to the criterion's section."""
+    rows = [
+        [f"[{entry.title}]({relative(context, f'{MATRIX_PAGE}#{entry.id}')})"]
+        + [entry.cell(name).verdict for name in FRAMEWORKS]
+        for entry in matrix().criteria
+    ]
+    return table(["Criterion", *(LABELS[name] for name in FRAMEWORKS)], rows)
+
+
+def _criterion_section(context: Context, entry: Criterion) -> str:
+    rows = [
+        [LABELS[name], entry.cell(name).verdict, _evidence(context, entry.cell(name).evidence)]
+        for name in FRAMEWORKS
+    ]
+    return "\n\n".join(
+        [
+            f"## {entry.title} {{#{entry.id}}}",
+            entry.question,
+            table(["Framework", "Verdict", "Evidence"], rows),
+        ]
+    )
+
+
+@directive("matrix-criteria")
+def matrix_criteria(context: Context) -> str:
+    """A section per criterion (its anchor is the criterion id) with verdicts and evidence per framework."""
+    return "\n\n".join(_criterion_section(context, entry) for entry in matrix().criteria) + "\n"
+
+
+@directive("matrix-pair")
+def matrix_pair(context: Context, first: str, second: str, *criterion_ids: str) -> str:
+    """Two frameworks side by side on the named criteria, each row linked to its matrix section."""
+    names = _frameworks((first, second))
+    if not criterion_ids:
+        raise DirectiveError("matrix-pair needs at least one criterion id after the two frameworks")
+    rows = []
+    for criterion_id in criterion_ids:
+        entry = criterion(criterion_id)
+        link = f"[{entry.title}]({relative(context, f'{MATRIX_PAGE}#{entry.id}')})"
+        rows.append([link, *(entry.cell(name).verdict for name in names)])
+    return table(["Criterion", *(LABELS[name] for name in names)], rows)
+
+
+@directive("claims-overview")
+def claims_overview(context: Context) -> str:
+    """A table of every claim and its verdict, each linked to its section of the ledger."""
+    rows = [
+        [
+            f"[“{entry.claim}”]({relative(context, f'{CLAIMS_PAGE}#{entry.id}')})",
+            f"**{entry.verdict}**",
+            "tested by us" if entry.tests else "sourced",
+        ]
+        for entry in ledger().claims
+    ]
+    return table(["Claim", "Verdict", "Backed by"], rows)
+
+
+def _claim_section(context: Context, entry: Claim) -> str:
+    parts = [
+        f"## “{entry.claim}” {{#{entry.id}}}",
+        f"**Verdict: {entry.verdict}.** {entry.explanation}",
+        f"*Where it is heard:* {entry.heard}",
+        "**Evidence:**\n\n" + "\n".join(f"- {item.markdown(context)}" for item in entry.all_evidence()),
+    ]
+    for test in entry.tests:
+        parts.append(
+            f"**Our test** ({test.shows}):\n{{: #{entry.test_anchor} }}\n\n"
+            f'??? example "{test.file}"\n\n'
+            f'    ```python title="{test.file}"\n'
+            f'    --8<-- "{test.file}"\n'
+            "    ```"
+        )
+    return "\n\n".join(parts)
+
+
+@directive("claims-ledger")
+def claims_ledger(context: Context) -> str:
+    """A section per claim (its anchor is the claim id): verdict, explanation, evidence and our tests."""
+    return "\n\n".join(_claim_section(context, entry) for entry in ledger().claims) + "\n"
+
+
+@directive("claim-verdict")
+def claim_verdict(context: Context, claim_id: str) -> str:
+    """One claim and its verdict as a short linked line, for the pairwise pages."""
+    entry = claim(claim_id)
+    return f"[“{entry.claim}”]({relative(context, f'{CLAIMS_PAGE}#{entry.id}')}): **{entry.verdict}**"
+
+
+@directive("popularity-measures")
+def popularity_measures(context: Context) -> str:
+    """A section per popularity measure: the dated figures, their sources and how to read them."""
+    sections = []
+    for measure in popularity().measures:
+        rows = [
+            [figure.as_of.isoformat()]
+            + [f"{getattr(figure, name):,}" for name in FRAMEWORKS]
+            + [figure.source.markdown(context)]
+            for figure in measure.figures
+        ]
+        sections.append(
+            "\n\n".join(
+                [
+                    f"## {measure.title} {{#{measure.id}}}",
+                    table(
+                        ["Date", *(f"{LABELS[name]} ({measure.unit})" for name in FRAMEWORKS), "Source"], rows
+                    ),
+                    f"**What it means:** {measure.means}",
+                    f"**What it does not mean:** {measure.does_not_mean}",
+                ]
+            )
+        )
+    return "\n\n".join(sections) + "\n"
+
+
+@directive("popularity-signals")
+def popularity_signals(context: Context, kind: str) -> str:
+    """Surveys or download statistics: finding, whether we verified it, sources and how to read it."""
+    chosen = [signal for signal in popularity().signals if signal.kind == kind]
+    if not chosen:
+        raise DirectiveError(f"no signals of kind {kind!r} in data/{POPULARITY_FILE}")
+    rows = [
+        [signal.name, signal.period, signal.finding, signal.status, _evidence(context, signal.sources)]
+        for signal in chosen
+    ]
+    notes = [
+        f"- **{signal.name}.** What it means: {signal.means} What it does not mean: {signal.does_not_mean}"
+        for signal in chosen
+    ]
+    return table(["Source", "Period", "Finding", "Status", "Sources"], rows) + "\n\n" + "\n".join(notes)
+
+
+@directive("popularity-support")
+def popularity_support(context: Context) -> str:
+    """Release series and their security support windows, with sources."""
+    rows = [
+        [
+            LABELS[window.framework],
+            window.series,
+            window.released.isoformat() if window.released else "n/a",
+            window.security_until.isoformat() if window.security_until else "no fixed date",
+            window.policy,
+            window.source.markdown(context),
+        ]
+        for window in popularity().support
+    ]
+    return table(["Framework", "Series", "Released", "Security fixes until", "Policy", "Source"], rows)
+
+
+@cache
+def _lock() -> dict:
+    with (ROOT / "uv.lock").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def upload_date(package: str) -> date:
+    """The date the locked version's wheel was uploaded to PyPI, read from `uv.lock`.
+
+    Raises:
+        LookupError: The package, or an upload time for it, is not in the lock file.
+    """
+    for entry in _lock().get("package", []):
+        if entry["name"] == package:
+            times = [wheel["upload-time"] for wheel in entry.get("wheels", []) if "upload-time" in wheel]
+            if not times:
+                raise LookupError(f"uv.lock has no upload time for {package}")
+            return date.fromisoformat(min(times)[:10])
+    raise LookupError(f"{package} is not in uv.lock")
+
+
+@directive("locked-releases")
+def locked_releases(context: Context, *packages: str) -> str:
+    """The locked version of each package and the date it was uploaded to PyPI (from `uv.lock`)."""
+    from guide.versions import version
+
+    names = packages or FRAMEWORKS
+    rows = [[f"`{name}`", version(name), upload_date(name).isoformat()] for name in names]
+    return table(["Package", "Locked version", "Uploaded to PyPI"], rows)
+
+
+@published("matrix.json")
+def matrix_data() -> list[dict]:
+    """Every criterion with its id, title, page URL and per-framework verdict and evidence links."""
+    return [
+        {
+            "id": entry.id,
+            "title": entry.title,
+            "url": site_url(f"{MATRIX_PAGE}#{entry.id}"),
+            "frameworks": {
+                name: {
+                    "verdict": entry.cell(name).verdict,
+                    "evidence": [item.published() for item in entry.cell(name).evidence],
+                }
+                for name in FRAMEWORKS
+            },
+        }
+        for entry in matrix().criteria
+    ]
+
+
+@published("claims.json")
+def claims_data() -> list[dict]:
+    """Every claim with its id, wording, verdict, page URL, evidence links and the tests that back it."""
+    return [
+        {
+            "id": entry.id,
+            "claim": entry.claim,
+            "verdict": entry.verdict,
+            "url": site_url(f"{CLAIMS_PAGE}#{entry.id}"),
+            "evidence": [item.published() for item in entry.all_evidence()],
+            "tests": [test.file for test in entry.tests],
+        }
+        for entry in ledger().claims
+    ]

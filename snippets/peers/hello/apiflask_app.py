@@ -1,0 +1,8 @@
+from apiflask import APIFlask
+
+app = APIFlask(__name__)
+
+
+@app.get("/hello")
+def hello():
+    return {"message": "Hello, world"}

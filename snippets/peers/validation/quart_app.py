@@ -1,0 +1,18 @@
+from pydantic import BaseModel, Field, ValidationError
+from quart import Quart, request
+
+app = Quart(__name__)
+
+
+class Item(BaseModel):
+    name: str = Field(min_length=1, max_length=50)
+    price: float = Field(gt=0)
+
+
+@app.post("/items")
+async def create_item():
+    try:
+        item = Item.model_validate_json(await request.get_data())
+    except ValidationError as error:
+        return {"detail": error.errors(include_url=False, include_context=False, include_input=False)}, 422
+    return item.model_dump(), 201

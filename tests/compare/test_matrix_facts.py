@@ -1,0 +1,64 @@
+"""Facts behind matrix verdicts, checked on the locked packages (docs/compare/matrix.md#checks)."""
+
+import importlib.util
+from importlib.metadata import files
+from pathlib import Path
+
+import pytest
+from django.conf import global_settings
+from flask import Flask, session
+
+
+def ships_type_hints(package: str) -> bool:
+    return any(Path(str(file)).name == "py.typed" for file in files(package) or [])
+
+
+@pytest.mark.parametrize(("package", "typed"), [("flask", True), ("fastapi", True), ("django", False)])
+def test_which_framework_ships_type_hints(package, typed):
+    assert ships_type_hints(package) is typed
+
+
+def test_django_new_project_turns_on_csrf_and_clickjacking_protection():
+    template = Path(importlib.util.find_spec("django").origin).parent / "conf/project_template"
+    settings = (template / "project_name/settings.py-tpl").read_text(encoding="utf-8")
+    assert "django.middleware.csrf.CsrfViewMiddleware" in settings
+    assert "django.middleware.clickjacking.XFrameOptionsMiddleware" in settings
+    assert "django.contrib.admin" in settings
+    assert global_settings.CSRF_COOKIE_HTTPONLY is False
+
+
+def test_flask_autoescapes_html_templates_only():
+    app = Flask(__name__)
+    assert app.select_jinja_autoescape("page.html") is True
+    assert app.select_jinja_autoescape("page.txt") is False
+
+
+def test_flask_sessions_need_a_secret_key():
+    app = Flask(__name__)
+
+    @app.get("/login")
+    def login():
+        session["user"] = "ada"
+        return "ok"
+
+    assert app.test_client().get("/login").status_code == 500
+
+
+def test_flask_has_no_websocket_route_and_starlette_does():
+    from fastapi import FastAPI
+
+    assert not hasattr(Flask, "websocket")
+    assert callable(FastAPI().websocket)
+
+
+def test_background_work_after_the_response():
+    from fastapi import BackgroundTasks
+    from starlette.background import BackgroundTasks as StarletteBackgroundTasks
+
+    assert issubclass(BackgroundTasks, StarletteBackgroundTasks)
+    assert importlib.util.find_spec("django.tasks") is None
+
+
+def test_built_in_admin_and_migrations():
+    assert importlib.util.find_spec("django.contrib.admin") is not None
+    assert importlib.util.find_spec("django.db.migrations") is not None
