@@ -399,11 +399,18 @@ def claims_ledger(context: Context) -> str:
     return "\n\n".join(_claim_section(context, entry) for entry in ledger().claims) + "\n"
 
 
-@directive("claim-verdict")
-def claim_verdict(context: Context, claim_id: str) -> str:
-    """One claim and its verdict as a short linked line, for the pairwise pages."""
-    entry = claim(claim_id)
-    return f"[“{entry.claim}”]({relative(context, f'{CLAIMS_PAGE}#{entry.id}')}): **{entry.verdict}**"
+@directive("claims-list")
+def claims_list(context: Context, *claim_ids: str) -> str:
+    """A bullet list of the named claims with their verdicts, each linked to the ledger."""
+    if not claim_ids:
+        raise DirectiveError("claims-list needs at least one claim id")
+    lines = []
+    for claim_id in claim_ids:
+        entry = claim(claim_id)
+        link = relative(context, f"{CLAIMS_PAGE}#{entry.id}")
+        tested = " (tested by us)" if entry.tests else ""
+        lines.append(f"- [“{entry.claim}”]({link}): **{entry.verdict}**{tested}")
+    return "\n".join(lines)
 
 
 @directive("popularity-measures")

@@ -210,9 +210,17 @@ def test_matrix_pair_rejects_unknown_frameworks_and_criteria():
         compare.matrix_pair(context, "flask", "fastapi")
 
 
-def test_claim_verdict_rejects_unknown_claims():
+def test_claims_list_rejects_unknown_or_missing_claims():
     with pytest.raises(DirectiveError, match="no claim 'flask-is-alive' in data/claims.yml"):
-        compare.claim_verdict(Context(page="compare/index.md"), "flask-is-alive")
+        compare.claims_list(Context(page="compare/index.md"), "flask-is-alive")
+    with pytest.raises(DirectiveError, match="at least one claim id"):
+        compare.claims_list(Context(page="compare/index.md"))
+
+
+def test_claims_list_links_each_claim_and_marks_tested_ones():
+    rendered = compare.claims_list(Context(page="compare/flask-vs-fastapi.md"), "flask-cannot-do-async")
+    assert rendered.startswith("- [“Flask can't do async”](claims.md#flask-cannot-do-async): **false**")
+    assert rendered.endswith("(tested by us)")
 
 
 def test_popularity_signals_rejects_unknown_kinds():

@@ -14,5 +14,6 @@ async def create_item():
     try:
         item = Item.model_validate_json(await request.get_data())
     except ValidationError as error:
-        return {"detail": error.errors(include_url=False, include_context=False, include_input=False)}, 422
+        detail = error.errors(include_url=False, include_context=False, include_input=False)
+        return {"detail": detail}, 422
     return item.model_dump(), 201
