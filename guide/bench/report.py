@@ -1,1 +1,530 @@
-"""Directives and published data for the benchmark pages (to be filled in)."""
+"""Directives that render the benchmark result files into the benchmarks page, and `/data/benchmarks.json`.
+
+Every figure on the page comes from the committed result files
+`data/benchmarks/full-*.json` (the two newest are "run 1" and "run 2"); nothing
+is typed by hand. Summaries (medians, spread, ratios, run-to-run agreement)
+are computed here, at build time, from the raw samples.
+"""
+
+from __future__ import annotations
+
+import html
+import statistics
+from functools import cache
+from pathlib import Path
+
+from guide import ROOT
+from guide.bench import schema
+from guide.bench.stats import agreement_pct, ratio, summary
+from guide.publish import published
+from guide.render import Context, DirectiveError, directive, table
+
+RESULTS_DIR = ROOT / "data" / "benchmarks"
+RUNS_SHOWN = 2
+AGREEMENT_LIMIT_PCT = 10.0
+"""Ratios between configurations should agree within this many per cent from run to run."""
+
+
+def result_paths(folder: Path = RESULTS_DIR) -> list[Path]:
+    """The newest committed full runs, oldest first."""
+    return sorted(folder.glob("full-*.json"))[-RUNS_SHOWN:]
+
+
+@cache
+def _load(path: Path, mtime: float) -> schema.ResultFile:
+    return schema.load(path)
+
+
+def runs(folder: Path = RESULTS_DIR) -> list[tuple[str, schema.ResultFile]]:
+    """(file name, validated result) for each run shown, oldest first."""
+    return [(path.name, _load(path, path.stat().st_mtime)) for path in result_paths(folder)]
+
+
+def _runs_or_note() -> tuple[list[tuple[str, schema.ResultFile]], str]:
+    found = runs()
+    if not found:
+        return (
+            found,
+            '!!! warning "No results yet"\n    No result file is committed under `data/benchmarks/`.\n',
+        )
+    if len(found) < RUNS_SHOWN:
+        return (
+            found,
+            '!!! warning "One run only"\n    A second full run is needed to show run-to-run agreement.\n',
+        )
+    return found, ""
+
+
+def cell_summary(cell: schema.Cell) -> dict | None:
+    """Medians and spread of one cell's repeats, or None when the cell failed."""
+    if cell.status != "ok":
+        return None
+    samples = cell.samples
+
+    def over(values):
+        return summary(list(values))
+
+    return {
+        "repeats": len(samples),
+        "requests_per_s": over(s.requests_per_s for s in samples),
+        "requests_per_cpu_s": over(s.requests_per_cpu_s for s in samples),
+        "wrk_latency_p50_ms": over(s.latency_ms.p50 for s in samples),
+        "wrk_latency_p99_ms": over(s.latency_ms.p99 for s in samples),
+        "open_loop_p50_ms": over(s.open_loop.p50_ms for s in samples),
+        "open_loop_p99_ms": over(s.open_loop.p99_ms for s in samples),
+        "open_loop_rate": samples[0].open_loop.rate,
+        "cold_start_s": over(s.cold_start_s for s in samples),
+        "worker_rss_mb_after_warmup": over(s.memory_after_warmup.worker_rss_mb for s in samples),
+        "worker_pss_mb_after_warmup": over(s.memory_after_warmup.worker_pss_mb for s in samples),
+        "worker_rss_mb_after_load": over(s.memory_after_load.worker_rss_mb for s in samples),
+        "worker_pss_mb_after_load": over(s.memory_after_load.worker_pss_mb for s in samples),
+        "server_core_other": over(s.cpu.server_core_other for s in samples),
+        "load_average_1m": over(s.load_average[0] for s in samples),
+    }
+
+
+def cells_of(result: schema.ResultFile, scenario: str) -> dict[str, schema.Cell]:
+    return {cell.configuration: cell for cell in result.cells if cell.scenario == scenario}
+
+
+def baseline_of(result: schema.ResultFile) -> str:
+    return str(result.run.settings.get("baseline", "flask-gunicorn-sync"))
+
+
+def ratios(result: schema.ResultFile, scenario: str, metric: str) -> dict[str, float]:
+    """Median `metric` of each configuration divided by the baseline's, for one scenario."""
+    cells = cells_of(result, scenario)
+    base = cells.get(baseline_of(result))
+    base_summary = cell_summary(base) if base else None
+    if base_summary is None:
+        return {}
+    found = {}
+    for name, cell in cells.items():
+        cell_stats = cell_summary(cell)
+        if cell_stats is not None:
+            found[name] = ratio(cell_stats[metric]["median"], base_summary[metric]["median"])
+    return found
+
+
+def agreement(first: schema.ResultFile, second: schema.ResultFile, metric: str) -> list[dict]:
+    """For every scenario x configuration measured in both runs: each run's ratio and how far they differ."""
+    rows = []
+    for scenario in first.scenarios:
+        one, two = ratios(first, scenario, metric), ratios(second, scenario, metric)
+        for configuration in one:
+            if configuration in two and configuration != baseline_of(first):
+                difference = agreement_pct(one[configuration], two[configuration])
+                rows.append(
+                    {
+                        "scenario": scenario,
+                        "configuration": configuration,
+                        "metric": metric,
+                        "ratio_run_1": round(one[configuration], 4),
+                        "ratio_run_2": round(two[configuration], 4),
+                        "difference_pct": round(difference, 2),
+                        "agrees": abs(difference) <= AGREEMENT_LIMIT_PCT,
+                    }
+                )
+    return rows
+
+
+def _number(value: float) -> str:
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def _median_spread(stats: dict) -> str:
+    return f"{_number(stats['median'])} ±{stats['spread_pct'] / 2:.0f} %"
+
+
+def _label(result: schema.ResultFile, configuration: str) -> str:
+    return result.configurations[configuration].label
+
+
+def _scenario_or_error(result: schema.ResultFile, scenario: str) -> None:
+    if scenario not in result.scenarios:
+        known = ", ".join(result.scenarios)
+        raise DirectiveError(f"unknown benchmark scenario {scenario!r}; known: {known}")
+
+
+def bar_chart(title: str, rows: list[tuple[str, list[float | None]]], series: list[str], unit: str) -> str:
+    """A horizontal grouped bar chart as inline SVG (no script, no external resource)."""
+    label_width, bar_width, row_height, bar_height = 300, 300, 16 * len(series) + 12, 14
+    width = label_width + bar_width + 80
+    height = 30 + row_height * len(rows) + 20
+    peak = max((value for _, values in rows for value in values if value is not None), default=1.0) or 1.0
+    colours = ["#3f51b5", "#ef6c00", "#2e7d32"]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'width="100%" style="max-width:{width}px" aria-label="{html.escape(title)}" class="bench-chart">',
+        f"<title>{html.escape(title)}</title>",
+    ]
+    for index, name in enumerate(series):
+        x = label_width + index * 110
+        parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colours[index]}"/>')
+        parts.append(
+            f'<text x="{x + 16}" y="16" font-size="12" fill="currentColor">{html.escape(name)}</text>'
+        )
+    for row_index, (label, values) in enumerate(rows):
+        top = 30 + row_index * row_height
+        parts.append(
+            f'<text x="{label_width - 8}" y="{top + row_height / 2 + 2}" font-size="12" text-anchor="end" '
+            f'fill="currentColor">{html.escape(label)}</text>'
+        )
+        for index, value in enumerate(values):
+            y = top + 4 + index * 16
+            if value is None:
+                parts.append(
+                    f'<text x="{label_width + 4}" y="{y + 11}" font-size="11" '
+                    'fill="currentColor">failed</text>'
+                )
+                continue
+            length = max(1.0, value / peak * bar_width)
+            parts.append(
+                f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" '
+                f'fill="{colours[index]}"/>'
+            )
+            parts.append(
+                f'<text x="{label_width + length + 4:.1f}" y="{y + 11}" font-size="11" '
+                f'fill="currentColor">{_number(value)}{unit}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+@directive("bench-runs")
+def runs_table(context: Context) -> str:
+    """One row per run shown: when, how long, on what, and how busy the machine was."""
+    found, note = _runs_or_note()
+    rows = []
+    for number, (name, result) in enumerate(found, start=1):
+        run = result.run
+        other = [
+            sample.cpu.server_core_other
+            for cell in result.cells
+            for sample in cell.samples
+            if cell.status == "ok"
+        ]
+        rows.append(
+            [
+                f"Run {number}",
+                f"`{name}`",
+                run.started.replace("T", " ").replace("+00:00", " UTC"),
+                f"{run.duration_s / 60:.1f} min",
+                " / ".join(map(str, run.load_average_start)),
+                " / ".join(map(str, run.load_average_end)),
+                f"{statistics.median(other) * 100:.0f} %" if other else "n/a",
+                str(sum(cell.status == "failed" for cell in result.cells)),
+            ]
+        )
+    header = [
+        "Run",
+        "File",
+        "Started",
+        "Took",
+        "Load avg. at start (1/5/15 min)",
+        "at end",
+        "Server core used by other processes (median)",
+        "Failed cells",
+    ]
+    return note + ("\n" + table(header, rows) if rows else "")
+
+
+@directive("bench-machine")
+def machine_table(context: Context) -> str:
+    """The machine, Python and wrk of each run."""
+    found, note = _runs_or_note()
+    rows = []
+    for number, (_, result) in enumerate(found, start=1):
+        machine = result.run.machine
+        rows.append(
+            [
+                f"Run {number}",
+                machine.cpu_model,
+                f"{machine.cores} logical ({machine.physical_cores or '?'} physical)",
+                f"{machine.memory_gb} GB",
+                f"{machine.python_implementation} {machine.python}",
+                machine.kernel,
+                result.run.wrk,
+            ]
+        )
+    return note + table(["Run", "CPU", "Cores", "Memory", "Python", "Kernel", "wrk"], rows)
+
+
+@directive("bench-scenario")
+def scenario_section(context: Context, scenario: str) -> str:
+    """Table and chart of one scenario: both runs' throughput, ratios to the baseline, latency."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    latest = found[-1][1]
+    _scenario_or_error(latest, scenario)
+    spec = latest.scenarios[scenario]
+    base = baseline_of(latest)
+    configurations = list(cells_of(latest, scenario))
+    header = ["Configuration"]
+    for number in range(1, len(found) + 1):
+        header += [f"Run {number}: req/s (median ±half-range)", f"Run {number}: × baseline"]
+    header += [
+        "Per CPU-second × baseline (runs)",
+        f"Latency at {spec.open_loop_rate:g} req/s, p50 / p99 (ms)",
+    ]
+    rows = []
+    chart_rows = []
+    for configuration in configurations:
+        row = [_label(latest, configuration) + (" (baseline)" if configuration == base else "")]
+        chart_values: list[float | None] = []
+        cpu_ratios = []
+        for _, result in found:
+            cell = cells_of(result, scenario).get(configuration)
+            stats = cell_summary(cell) if cell else None
+            if stats is None:
+                reason = cell.failure if cell else "not measured"
+                row += [f"failed: {reason}" if cell else reason, "–"]
+                chart_values.append(None)
+                cpu_ratios.append("–")
+                continue
+            throughput = ratios(result, scenario, "requests_per_s").get(configuration)
+            per_cpu = ratios(result, scenario, "requests_per_cpu_s").get(configuration)
+            row += [_median_spread(stats["requests_per_s"]), f"{throughput:.2f}" if throughput else "–"]
+            chart_values.append(stats["requests_per_s"]["median"])
+            cpu_ratios.append(f"{per_cpu:.2f}" if per_cpu else "–")
+        latest_stats = cell_summary(cells_of(latest, scenario)[configuration])
+        latency = "–"
+        if latest_stats:
+            latency = (
+                f"{_number(latest_stats['open_loop_p50_ms']['median'])} / "
+                f"{_number(latest_stats['open_loop_p99_ms']['median'])}"
+            )
+            if latest_stats["requests_per_s"]["median"] <= spec.open_loop_rate:
+                latency += " (saturated: capacity below the rate)"
+        row += [" / ".join(cpu_ratios), latency]
+        rows.append(row)
+        chart_rows.append((_label(latest, configuration), chart_values))
+    chart = bar_chart(
+        f"{spec.title}: requests per second, median of each run",
+        chart_rows,
+        [f"Run {number}" for number in range(1, len(found) + 1)],
+        "",
+    )
+    intro = (
+        f"*{spec.description}* `{spec.method} {spec.path}`, {spec.connections} wrk connections; "
+        f"latency measured open-loop at {spec.open_loop_rate:g} requests/s (run {len(found)})."
+    )
+    return "\n".join([note, intro, "", table(header, rows), "", chart, ""])
+
+
+@directive("bench-memory")
+def memory_table(context: Context, scenario: str = "hello") -> str:
+    """Memory of one worker process (RSS and PSS) after warm-up and after load, per configuration."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    header = ["Configuration"]
+    for number in range(1, len(found) + 1):
+        header += [f"Run {number}: RSS after warm-up / after load (MB)", f"Run {number}: PSS after load (MB)"]
+    rows = []
+    latest = found[-1][1]
+    _scenario_or_error(latest, scenario)
+    for configuration in cells_of(latest, scenario):
+        row = [_label(latest, configuration)]
+        for _, result in found:
+            cell = cells_of(result, scenario).get(configuration)
+            stats = cell_summary(cell) if cell else None
+            if stats is None:
+                row += ["failed", "–"]
+                continue
+            row += [
+                f"{stats['worker_rss_mb_after_warmup']['median']:.1f} / "
+                f"{stats['worker_rss_mb_after_load']['median']:.1f}",
+                f"{stats['worker_pss_mb_after_load']['median']:.1f}",
+            ]
+        rows.append(row)
+    return note + table(header, rows)
+
+
+@directive("bench-startup")
+def startup_table(context: Context) -> str:
+    """Cold start (hello scenario) per configuration and import time per app, both runs."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    latest = found[-1][1]
+    header = ["Configuration"] + [
+        f"Run {number}: cold start (s, median ±half-range)" for number in range(1, len(found) + 1)
+    ]
+    rows = []
+    for configuration in cells_of(latest, "hello"):
+        row = [_label(latest, configuration)]
+        for _, result in found:
+            cell = cells_of(result, "hello").get(configuration)
+            stats = cell_summary(cell) if cell else None
+            row.append(_median_spread(stats["cold_start_s"]) if stats else "failed")
+        rows.append(row)
+    imports_header = ["App modules imported"] + [
+        f"Run {number}: import time (s, median ±half-range)" for number in range(1, len(found) + 1)
+    ]
+    import_rows = []
+    for key, timing in latest.import_times.items():
+        row = [", ".join(f"`{module}`" for module in timing.modules)]
+        for _, result in found:
+            other = result.import_times.get(key)
+            row.append(_median_spread(summary(other.seconds)) if other else "–")
+        import_rows.append(row)
+    return "\n".join([note, table(header, rows), "", table(imports_header, import_rows), ""])
+
+
+@directive("bench-agreement")
+def agreement_section(context: Context) -> str:
+    """How well the ratios to the baseline agree between the two runs, for both metrics."""
+    found, note = _runs_or_note()
+    if len(found) < RUNS_SHOWN:
+        return note
+    (_, first), (_, second) = found
+    lines = [note]
+    header = ["Scenario", "Configuration", "Run 1 ratio", "Run 2 ratio", "Difference", "Within ±10 %"]
+    for metric, title in (
+        ("requests_per_s", "Requests per second"),
+        ("requests_per_cpu_s", "Requests per CPU-second"),
+    ):
+        rows = agreement(first, second, metric)
+        agreeing = sum(row["agrees"] for row in rows)
+        lines.append(
+            f"**{title}:** {agreeing} of {len(rows)} ratios agree within ±{AGREEMENT_LIMIT_PCT:g} %; "
+            f"the median absolute difference is "
+            f"{statistics.median(abs(row['difference_pct']) for row in rows):.1f} %."
+            if rows
+            else f"**{title}:** no ratio was measured in both runs."
+        )
+        lines.append("")
+        disagreeing = [row for row in rows if not row["agrees"]]
+        if disagreeing:
+            lines.append(f'??? note "{title}: the {len(disagreeing)} ratios outside ±10 %"')
+            lines.append("")
+            body = table(
+                header,
+                [
+                    [
+                        first.scenarios[row["scenario"]].title,
+                        _label(first, row["configuration"]),
+                        f"{row['ratio_run_1']:.2f}",
+                        f"{row['ratio_run_2']:.2f}",
+                        f"{row['difference_pct']:+.1f} %",
+                        "no",
+                    ]
+                    for row in disagreeing
+                ],
+            )
+            lines += ["    " + line for line in body.splitlines()]
+            lines.append("")
+    return "\n".join(lines)
+
+
+@directive("bench-settings")
+def settings_table(context: Context) -> str:
+    """Every setting of the newest run, and the exact server command of each configuration."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    result = found[-1][1]
+    settings_rows = [[f"`{name}`", f"`{value}`"] for name, value in result.run.settings.items()]
+    command_rows = [
+        [
+            config.label,
+            config.worker_model,
+            f"`{config.command.replace(f'{ROOT}/', '')}`",
+            ", ".join(f"`{k}={v}`" for k, v in config.env.items()),
+        ]
+        for config in result.configurations.values()
+    ]
+    return "\n".join(
+        [
+            note,
+            f"The run was started with `{result.run.command}`.",
+            "",
+            table(["Setting", "Value"], settings_rows),
+            "",
+            table(["Configuration", "Worker model", "Server command", "Environment"], command_rows),
+            "",
+        ]
+    )
+
+
+@directive("bench-packages")
+def packages_table(context: Context) -> str:
+    """Package versions each run used (from the lock file, and as installed)."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    names = list(found[-1][1].run.packages)
+    rows = []
+    for name in names:
+        row = [f"`{name}`"]
+        for _, result in found:
+            package = result.run.packages.get(name)
+            row.append(package.locked or package.installed or "–" if package else "–")
+        rows.append(row)
+    return note + table(["Package"] + [f"Run {n}" for n in range(1, len(found) + 1)], rows)
+
+
+@directive("bench-figure")
+def figure(context: Context, scenario: str, configuration: str, metric: str = "requests_per_s") -> str:
+    """One ratio to the baseline from the newest run, inline (for sentences on other pages)."""
+    found, _ = _runs_or_note()
+    if not found:
+        return "(no benchmark results yet)"
+    result = found[-1][1]
+    _scenario_or_error(result, scenario)
+    value = ratios(result, scenario, metric).get(configuration)
+    if value is None:
+        raise DirectiveError(f"no result for {scenario}/{configuration}")
+    return f"{value:.2f}×"
+
+
+@published("benchmarks.json")
+def benchmarks_data() -> dict:
+    """Every run shown on the page: metadata, configurations, scenarios, each cell's samples and spread."""
+    found = runs()
+    published_runs = []
+    for name, result in found:
+        published_runs.append(
+            {
+                "file": f"data/benchmarks/{name}",
+                "metadata": result.run.model_dump(),
+                "baseline": baseline_of(result),
+                "configurations": {key: value.model_dump() for key, value in result.configurations.items()},
+                "scenarios": {key: value.model_dump() for key, value in result.scenarios.items()},
+                "import_times": {
+                    key: {**value.model_dump(), "summary": summary(value.seconds)}
+                    for key, value in result.import_times.items()
+                },
+                "cells": [
+                    {
+                        "scenario": cell.scenario,
+                        "configuration": cell.configuration,
+                        "status": cell.status,
+                        "failure": cell.failure,
+                        "server_command": cell.server_command,
+                        "wrk_command": cell.wrk_command,
+                        "repeats": len(cell.samples),
+                        "summary": cell_summary(cell),
+                        "ratio_to_baseline": {
+                            metric: ratios(result, cell.scenario, metric).get(cell.configuration)
+                            for metric in ("requests_per_s", "requests_per_cpu_s")
+                        },
+                        "samples": [sample.model_dump() for sample in cell.samples],
+                    }
+                    for cell in result.cells
+                ],
+            }
+        )
+    document: dict = {"runs": published_runs, "agreement_limit_pct": AGREEMENT_LIMIT_PCT}
+    if len(found) == RUNS_SHOWN:
+        (_, first), (_, second) = found
+        document["agreement"] = agreement(first, second, "requests_per_s") + agreement(
+            first, second, "requests_per_cpu_s"
+        )
+    return document

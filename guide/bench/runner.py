@@ -36,6 +36,7 @@ from guide.versions import VersionError, version
 SERVER_CORE = 0
 LOAD_CORE = 1
 SCHEMA_VERSION = 1
+SLOW_RATE = 20
 
 PACKAGES = (
     "flask",
@@ -68,8 +69,9 @@ class Settings:
     measure_s: int
     open_loop_s: float
     open_loop_s_slow: float
-    """Open-loop duration for scenarios paced below 10 requests/s (enough requests for a p99)."""
+    """Open-loop duration for scenarios paced below SLOW_RATE requests/s (more requests for a p99)."""
     server_start_timeout_s: float = 60
+    drain_timeout_s: float = 30
     wrk_threads: int = 1
     wrk_timeout_s: int = 5
     wrk_request_cap: int = wrk.REQUEST_CAP
@@ -178,8 +180,24 @@ def prime(url: str, cell: Cell) -> None:
         if status != scenario.expected_status or not scenario.check(body):
             expected = scenario.expected_status
             raise CellFailed(
-                f"unexpected response from {cell.path}: status {status} (expected {expected}), body {body[:200]!r}"
+                f"unexpected response from {cell.path}: status {status} (expected {expected}),"
+                f" body {body[:200]!r}"
             )
+
+
+def drain(url: str, cell: Cell, timeout: float) -> None:
+    """Wait until the server has worked through the requests a finished wrk run left queued.
+
+    When wrk stops, its open connections may still sit in the server's accept
+    queue (a sync worker serves them one by one, 100 ms each in the slow I/O
+    scenario). One more request waits behind them; when it is answered, the
+    queue is empty and the next measurement starts on an idle server.
+    """
+    scenario = SCENARIOS[cell.scenario]
+    try:
+        request(url, scenario.method, scenario.body, timeout=timeout)
+    except OSError as error:
+        raise CellFailed(f"server did not recover after a wrk run: {error}") from None
 
 
 def failure_of(result: wrk.WrkResult) -> str | None:
@@ -286,6 +304,7 @@ def visit(cell: Cell, base_env: dict[str, str], settings: Settings, wrk_path: st
                 warm = wrk.run(wrk.command(url, duration_s=settings.warmup_s, **wrk_args), settings.warmup_s)
                 if reason := failure_of(warm):
                     raise CellFailed(f"warm-up: {reason}")
+                drain(url, cell, settings.drain_timeout_s)
                 sample["memory_after_warmup"] = probes.memory(server.process.pid)
                 window = probes.CpuWindow(
                     server.process.pid, (settings.server_core, settings.load_generator_core)
@@ -305,9 +324,9 @@ def visit(cell: Cell, base_env: dict[str, str], settings: Settings, wrk_path: st
                 )
                 sample["latency_ms"] = {name: round(value, 3) for name, value in measured.latency_ms.items()}
                 sample["errors"] = measured.errors
-                duration = (
-                    settings.open_loop_s if scenario.open_loop_rate >= 10 else settings.open_loop_s_slow
-                )
+                drain(url, cell, settings.drain_timeout_s)
+                slow = scenario.open_loop_rate < SLOW_RATE
+                duration = settings.open_loop_s_slow if slow else settings.open_loop_s
                 paced = run_open_loop(open_loop_command(url, cell, duration, settings), duration)
                 if reason := open_loop_failure(paced):
                     raise CellFailed(reason)
@@ -355,7 +374,7 @@ def cell_record(cell: Cell, settings: Settings) -> dict:
         "path": cell.path,
         "app": cell.app or configuration.app,
         "env": {**configuration.env, **cell.env},
-        "server_command": shlex.join(command),
+        "server_command": shlex.join(command).replace(f"{ROOT}/", ""),
         "wrk_command": shlex.join(
             wrk.command(
                 url,
@@ -408,7 +427,7 @@ def run(
                 "workers": 1,
                 "threads": configuration.threads,
                 "app": configuration.app,
-                "command": shlex.join(configuration.command("{port}")),
+                "command": shlex.join(configuration.command("{port}")).replace(f"{ROOT}/", ""),
                 "env": dict(configuration.env),
             }
             for name, configuration in CONFIGURATIONS.items()

@@ -139,6 +139,7 @@ def _scenarios() -> dict[str, Scenario]:
                 "routing",
                 f"/route{last}/7",
                 json_equals({"route": last, "item_id": 7}),
+                open_loop_rate=15.0,
                 description=f"An app with {count:,} routes; the request matches the last one registered.",
             )
         )
