@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "snippets.crud.django_notes",
     "snippets.bench.django_catalog",
+    "snippets.structure.django_items",
+    "snippets.structure.django_users",
 ]
 
 MIDDLEWARE = [
