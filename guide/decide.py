@@ -1,1 +1,774 @@
-"""Directives and published data for the decide pages (to be filled in)."""
+"""The decision tree (`data/decision_tree.yml`) and the use cases (`data/use_cases.yml`).
+
+Everything the Decide section shows is rendered from those two files: the
+flowchart (an SVG drawn here at build time), its text version, the data the
+wizard script reads, the outcome pages and the use-case sections, and the
+published `/data/decision-tree.json` and `/data/use-cases.json`.
+
+Loading validates the tree as a graph (no unknown targets, no cycles, no
+unreachable node, every outcome has its page) and walks every use case
+through it; any problem is a `DataError` naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from html import escape
+from pathlib import Path
+from posixpath import dirname, relpath
+from typing import Literal
+from urllib.parse import urlencode
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from guide import ROOT, data, tasks
+from guide.data import DataError
+from guide.publish import published
+from guide.render import Context, DirectiveError, directive, table
+
+TREE_FILE = "decision_tree.yml"
+USE_CASES_FILE = "use_cases.yml"
+OUTCOME_PAGES = ROOT / "docs" / "decide" / "outcomes"
+"""Folder of the outcome pages: one `<outcome id>.md` per outcome."""
+WIZARD_PAGE = "decide/index.md"
+USE_CASES_PAGE = "decide/use-cases.md"
+Identifier = str
+ID_PATTERN = r"^[a-z0-9-]+$"
+
+BenchmarkSection = Literal["results", "io-bound", "memory", "start-up", "routing", "methodology", "caveats"]
+BENCHMARK_TITLES = {
+    "results": "Results",
+    "io-bound": "I/O-bound handlers",
+    "memory": "Memory per worker",
+    "start-up": "Cold start and import time",
+    "routing": "Routing cost",
+    "methodology": "Methodology",
+    "caveats": "Caveats",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Answer(_Strict):
+    """One answer to a question, and where it leads."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    label: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    """One line: why this answer leads where it does."""
+    next: Identifier
+    """Id of the next question or of an outcome."""
+
+
+class Question(_Strict):
+    """A question of the tree."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    short: str = Field(min_length=1)
+    """A few words naming the question (decision record, summaries)."""
+    text: str = Field(min_length=1)
+    answers: list[Answer] = Field(min_length=2)
+
+
+class Alternative(_Strict):
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
+class Evidence(_Strict):
+    """Where the reasons for an outcome can be checked."""
+
+    tasks: list[str] = []
+    """Task ids from `data/tasks.yml`."""
+    benchmarks: list[BenchmarkSection] = []
+    """Sections of the benchmarks page."""
+    matrix: list[str] = []
+    """Criterion ids of the comparison matrix (`compare/matrix.md#<id>`)."""
+    claims: list[str] = []
+    """Claim ids of the claims ledger (`compare/claims.md#<id>`)."""
+
+
+class Outcome(_Strict):
+    """A recommendation the tree can reach."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    recommendation: str = Field(min_length=1)
+    alternative: Alternative
+    changes: list[str] = Field(min_length=1)
+    """What would change this answer."""
+    consequences: list[str] = Field(min_length=1)
+    snippets: list[str] = Field(min_length=1)
+    """Tested starter files under `snippets/` (each belongs to a task of `data/tasks.yml`)."""
+    evidence: Evidence
+
+    @property
+    def page(self) -> str:
+        """Source path of the outcome's page, relative to `docs/`."""
+        return f"decide/outcomes/{self.id}.md"
+
+
+class Tree(_Strict):
+    """The whole of `data/decision_tree.yml`."""
+
+    start: Identifier
+    questions: list[Question] = Field(min_length=1)
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    def question(self, node: str) -> Question | None:
+        return next((question for question in self.questions if question.id == node), None)
+
+    def outcome(self, node: str) -> Outcome | None:
+        return next((outcome for outcome in self.outcomes if outcome.id == node), None)
+
+
+class UseCase(_Strict):
+    """A named situation, its answers through the tree and the outcome they reach."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    situation: str = Field(min_length=1)
+    answers: dict[str, str] = Field(min_length=1)
+    """Question id -> answer id, in the order the wizard asks them."""
+    outcome: Identifier
+
+
+class UseCases(_Strict):
+    """The whole of `data/use_cases.yml`."""
+
+    use_cases: list[UseCase] = Field(min_length=1)
+
+
+class PathError(ValueError):
+    """A set of answers that does not describe a path through the tree."""
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_tree(path: Path | str = TREE_FILE, outcome_pages: Path = OUTCOME_PAGES) -> Tree:
+    """Load `data/decision_tree.yml` and check it as a graph.
+
+    Args:
+        path: The file, absolute or relative to `data/`.
+        outcome_pages: Folder that must hold one page per outcome.
+
+    Raises:
+        DataError: A field is missing or wrong, an answer leads nowhere, the tree
+            has a cycle or an unreachable node, or an outcome has no page.
+    """
+    tree = data.load(path, Tree)
+    check_tree(tree, _display(path), outcome_pages)
+    return tree
+
+
+def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> None:
+    """Raise `DataError` (naming `source` and the field) unless the tree is a sound decision tree."""
+
+    def fail(field: str, message: str) -> DataError:
+        return DataError(f"{source}: {field}: {message}")
+
+    seen: set[str] = set()
+    for kind, nodes in (("questions", tree.questions), ("outcomes", tree.outcomes)):
+        for node in nodes:
+            if node.id in seen:
+                raise fail(f"{kind}[{node.id}].id", f"id {node.id!r} is used twice")
+            seen.add(node.id)
+    if tree.question(tree.start) is None:
+        raise fail("start", f"{tree.start!r} is not a question id")
+    for question in tree.questions:
+        answer_ids: set[str] = set()
+        for answer in question.answers:
+            field = f"questions[{question.id}].answers[{answer.id}]"
+            if answer.id in answer_ids:
+                raise fail(f"{field}.id", f"answer id {answer.id!r} is used twice in this question")
+            answer_ids.add(answer.id)
+            if answer.next not in seen:
+                raise fail(f"{field}.next", f"{answer.next!r} is neither a question nor an outcome")
+    _check_acyclic(tree, fail)
+    reached = _reachable(tree)
+    for kind, nodes in (("questions", tree.questions), ("outcomes", tree.outcomes)):
+        for node in nodes:
+            if node.id not in reached:
+                raise fail(f"{kind}[{node.id}]", "no path from the start question reaches it")
+    task_ids = {task.id for task in tasks.catalogue().tasks}
+    tested_files = {
+        file
+        for task in tasks.catalogue().tasks
+        if task.files
+        for file in task.files.flask + task.files.fastapi + task.files.django
+    }
+    for outcome in tree.outcomes:
+        field = f"outcomes[{outcome.id}]"
+        page = outcome_pages / f"{outcome.id}.md"
+        if not page.is_file():
+            raise fail(
+                field,
+                f"has no page: create {_display(page)} holding <!-- guide:decide-outcome {outcome.id} -->",
+            )
+        if f"<!-- guide:decide-outcome {outcome.id} -->" not in page.read_text(encoding="utf-8"):
+            raise fail(
+                field, f"its page {_display(page)} does not hold <!-- guide:decide-outcome {outcome.id} -->"
+            )
+        for snippet in outcome.snippets:
+            if not (ROOT / snippet).is_file():
+                raise fail(f"{field}.snippets", f"{snippet} does not exist")
+            if snippet not in tested_files:
+                raise fail(
+                    f"{field}.snippets", f"{snippet} belongs to no task in data/tasks.yml, so is untested"
+                )
+        for task_id in outcome.evidence.tasks:
+            if task_id not in task_ids:
+                raise fail(f"{field}.evidence.tasks", f"no task {task_id!r} in data/tasks.yml")
+
+
+def _check_acyclic(tree: Tree, fail) -> None:
+    state: dict[str, str] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        question = tree.question(node)
+        if question is None:
+            return
+        if state.get(node) == "open":
+            raise fail(f"questions[{node}]", "cycle: " + " -> ".join([*trail, node]))
+        if state.get(node) == "done":
+            return
+        state[node] = "open"
+        for answer in question.answers:
+            visit(answer.next, [*trail, node])
+        state[node] = "done"
+
+    for question in tree.questions:
+        visit(question.id, [])
+
+
+def _reachable(tree: Tree) -> set[str]:
+    reached: set[str] = set()
+    pending = [tree.start]
+    while pending:
+        node = pending.pop()
+        if node in reached:
+            continue
+        reached.add(node)
+        question = tree.question(node)
+        if question:
+            pending.extend(answer.next for answer in question.answers)
+    return reached
+
+
+def load_use_cases(tree: Tree, path: Path | str = USE_CASES_FILE) -> list[UseCase]:
+    """Load `data/use_cases.yml` and walk each use case through the tree.
+
+    Raises:
+        DataError: A field is missing, an id repeats, or a use case's answers do
+            not reach the outcome it states.
+    """
+    cases = data.load(path, UseCases).use_cases
+    source = _display(path)
+    seen: set[str] = set()
+    for case in cases:
+        field = f"use_cases[{case.id}]"
+        if case.id in seen:
+            raise DataError(f"{source}: {field}.id: id {case.id!r} is used twice")
+        seen.add(case.id)
+        try:
+            steps, reached = walk(tree, case.answers)
+        except PathError as error:
+            raise DataError(f"{source}: {field}.answers: {error}") from None
+        if reached is None:
+            raise DataError(
+                f"{source}: {field}.answers: stop before an outcome, at question {steps_end(tree, steps)!r}"
+            )
+        if reached != case.outcome:
+            raise DataError(
+                f"{source}: {field}.outcome: states {case.outcome!r}, but its answers lead to {reached!r}"
+            )
+        if list(case.answers) != [question.id for question, _ in steps]:
+            raise DataError(f"{source}: {field}.answers: list them in the order the wizard asks them")
+    return cases
+
+
+def steps_end(tree: Tree, steps: list[tuple[Question, Answer]]) -> str:
+    """Id of the question a partial path stops at."""
+    return steps[-1][1].next if steps else tree.start
+
+
+def _display(path: Path | str) -> str:
+    path = Path(path)
+    if not path.is_absolute():
+        path = data.DATA_DIR / path
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+@cache
+def tree() -> Tree:
+    """The validated decision tree (loaded once per process)."""
+    return load_tree()
+
+
+@cache
+def use_cases() -> list[UseCase]:
+    """The validated use cases (loaded once per process)."""
+    return load_use_cases(tree())
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def walk(tree: Tree, answers: Mapping[str, str]) -> tuple[list[tuple[Question, Answer]], str | None]:
+    """Follow answers from the start question, as the wizard does.
+
+    Returns:
+        The (question, answer) steps taken and the outcome id reached, or
+        `None` when the answers stop before an outcome.
+
+    Raises:
+        PathError: An answer is not one of its question's answers, names an
+            unknown question, or answers a question this path never asks.
+    """
+    remaining = dict(answers)
+    steps: list[tuple[Question, Answer]] = []
+    node = tree.start
+    while (question := tree.question(node)) is not None:
+        if question.id not in remaining:
+            break
+        chosen = remaining.pop(question.id)
+        answer = next((answer for answer in question.answers if answer.id == chosen), None)
+        if answer is None:
+            choices = ", ".join(answer.id for answer in question.answers)
+            raise PathError(f"{question.id}={chosen}: {chosen!r} is not an answer (choices: {choices})")
+        steps.append((question, answer))
+        node = answer.next
+    for key in remaining:
+        if tree.question(key) is None:
+            raise PathError(f"{key!r} is not a question")
+        raise PathError(f"{key!r} is not asked on the path these answers take")
+    return steps, node if tree.outcome(node) else None
+
+
+def paths_to(tree: Tree, outcome_id: str) -> list[list[tuple[Question, Answer]]]:
+    """Every path from the start question to an outcome, in the tree's order."""
+    found: list[list[tuple[Question, Answer]]] = []
+
+    def follow(node: str, trail: list[tuple[Question, Answer]]) -> None:
+        if node == outcome_id:
+            found.append(trail)
+        question = tree.question(node)
+        for answer in question.answers if question else []:
+            follow(answer.next, [*trail, (question, answer)])
+
+    follow(tree.start, [])
+    return found
+
+
+def permalink(steps: list[tuple[Question, Answer]]) -> str:
+    """The wizard URL, relative to the site root, that reproduces these answers."""
+    return "decide/?" + urlencode([(question.id, answer.id) for question, answer in steps])
+
+
+def page_link(context: Context, target: str) -> str:
+    """A link target from the page being rendered to `target` (a source path relative to `docs/`)."""
+    path, _, rest = target.partition("#")
+    link = relpath(path, dirname(context.page) or ".")
+    return f"{link}#{rest}" if rest else link
+
+
+def url_link(context: Context, site_path: str) -> str:
+    """A link from the built page of `context` to a site-relative URL.
+
+    For raw HTML (the flowchart, the wizard's data), which MkDocs does not rewrite.
+    """
+    page = context.page.removesuffix(".md")
+    page_dir = dirname(page) if page.endswith("index") else page
+    link = relpath(site_path or ".", page_dir or ".")
+    return link + "/" if not site_path or site_path.endswith("/") else link
+
+
+def outcome_url(outcome: Outcome) -> str:
+    """The outcome page's URL relative to the site root."""
+    return f"decide/outcomes/{outcome.id}/"
+
+
+def _outcome(outcome_id: str) -> Outcome:
+    found = tree().outcome(outcome_id)
+    if found is None:
+        raise DirectiveError(f"no outcome {outcome_id!r} in data/{TREE_FILE}")
+    return found
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def evidence_links(outcome: Outcome) -> list[tuple[str, str]]:
+    """(label, target page relative to `docs/`) for every piece of evidence an outcome names."""
+    links = []
+    for task_id in outcome.evidence.tasks:
+        task = tasks.task(task_id)
+        links.append((f"Task: {task.title}", task.url))
+    for section in outcome.evidence.benchmarks:
+        links.append((f"Benchmarks: {BENCHMARK_TITLES[section]}", f"benchmarks/index.md#{section}"))
+    for criterion in outcome.evidence.matrix:
+        links.append((f"Comparison matrix: {criterion}", f"compare/matrix.md#{criterion}"))
+    for claim in outcome.evidence.claims:
+        links.append((f"Claim: {claim}", f"compare/claims.md#{claim}"))
+    return links
+
+
+def site_url_of(target: str) -> str:
+    """The built URL (relative to the site root) of a `docs/`-relative page target."""
+    path, _, anchor = target.partition("#")
+    path = path.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("index") else path + "/"
+    return f"{path}#{anchor}" if anchor else path
+
+
+def snippet_task(path: str) -> tasks.Task:
+    """The task whose tests cover a snippet file."""
+    for task in tasks.catalogue().tasks:
+        if task.files and path in task.files.flask + task.files.fastapi + task.files.django:
+            return task
+    raise DirectiveError(f"{path} belongs to no task in data/tasks.yml")
+
+
+# --------------------------------------------------------------------------- directives: pages
+
+
+@directive("decide-outcome")
+def outcome_page(context: Context, outcome_id: str) -> str:
+    """The whole body of an outcome page: recommendation, paths, alternative, changes, snippet, evidence."""
+    outcome = _outcome(outcome_id)
+    parts = [f"# {outcome.title}", "", f"**{outcome.summary}**", "", outcome.recommendation, ""]
+    parts += ["## How you get here {#paths}", ""]
+    parts.append(
+        "Every path through the [decision tree](" + page_link(context, WIZARD_PAGE) + ") that ends here:"
+    )
+    parts.append("")
+    for number, steps in enumerate(paths_to(tree(), outcome.id), start=1):
+        wizard = page_link(context, WIZARD_PAGE) + "?" + permalink(steps).partition("?")[2]
+        parts.append(f"{number}. [Open this path in the wizard]({wizard})")
+        for question, answer in steps:
+            parts.append(f"    - {question.text} **{answer.label}**: {answer.reason}")
+    cases = [case for case in use_cases() if case.outcome == outcome.id]
+    if cases:
+        parts += [
+            "",
+            "Use cases that end here: "
+            + ", ".join(f"[{case.title}]({page_link(context, USE_CASES_PAGE)}#{case.id})" for case in cases)
+            + ".",
+        ]
+    parts += [
+        "",
+        f"## The credible alternative: {outcome.alternative.title} {{#alternative}}",
+        "",
+        outcome.alternative.text,
+        "",
+    ]
+    parts += [
+        "## What would change this answer {#changes}",
+        "",
+        *(f"- {change}" for change in outcome.changes),
+        "",
+    ]
+    parts += ["## Consequences {#consequences}", "", *(f"- {item}" for item in outcome.consequences), ""]
+    parts += ["## Starter snippet {#starter}", ""]
+    for snippet in outcome.snippets:
+        task = snippet_task(snippet)
+        parts += [
+            f'```python title="{snippet}"',
+            f'--8<-- "{snippet}"',
+            "```",
+            "",
+            f"Tested in the test suite as part of the task [{task.title}]({page_link(context, task.url)}).",
+            "",
+        ]
+    parts += ["## Evidence {#evidence}", ""]
+    parts += [f"- [{label}]({page_link(context, target)})" for label, target in evidence_links(outcome)]
+    parts += [
+        "",
+        "## Your decision record {#record}",
+        "",
+        "The [wizard](" + page_link(context, WIZARD_PAGE) + "#wizard) builds a Markdown decision record "
+        "from your answers, ready to paste into a design review.",
+    ]
+    return "\n".join(parts)
+
+
+@directive("decide-use-cases")
+def use_cases_sections(context: Context) -> str:
+    """A section per use case: situation, answers with reasons, outcome and the wizard link."""
+    wizard = page_link(context, WIZARD_PAGE)
+    parts = [
+        table(
+            ["Use case", "Outcome"],
+            [
+                [
+                    f"[{case.title}](#{case.id})",
+                    f"[{_outcome(case.outcome).title}]({page_link(context, _outcome(case.outcome).page)})",
+                ]
+                for case in use_cases()
+            ],
+        ),
+        "",
+    ]
+    for case in use_cases():
+        steps, _ = walk(tree(), case.answers)
+        outcome = _outcome(case.outcome)
+        parts += [f"## {case.title} {{#{case.id}}}", "", case.situation, ""]
+        parts.append(table(["Question", "Answer", "Why"], [[q.text, a.label, a.reason] for q, a in steps]))
+        parts += [
+            "",
+            f"**Outcome: [{outcome.title}]({page_link(context, outcome.page)})**. {outcome.summary}",
+            "",
+            f"[Open these answers in the wizard]({wizard}?{permalink(steps).partition('?')[2]})",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+@directive("decide-outcome-list")
+def outcome_list(context: Context) -> str:
+    """A list of every outcome with its one-line summary."""
+    return "\n".join(
+        f"- [{outcome.title}]({page_link(context, outcome.page)}): {outcome.summary}"
+        for outcome in tree().outcomes
+    )
+
+
+@directive("decide-tree-text")
+def tree_text(context: Context) -> str:
+    """The whole tree as a nested list: the accessible text version of the flowchart."""
+    lines: list[str] = []
+
+    def node_lines(node: str, depth: int) -> None:
+        indent = "    " * depth
+        question = tree().question(node)
+        if question is None:
+            outcome = _outcome(node)
+            lines.append(f"{indent}Outcome: [{outcome.title}]({page_link(context, outcome.page)})")
+            return
+        lines.append(f"{indent}**{question.text}**")
+        lines.append("")
+        for answer in question.answers:
+            lines.append(f"{indent}- *{answer.label}*: {answer.reason}")
+            lines.append("")
+            node_lines(answer.next, depth + 1)
+            lines.append("")
+
+    node_lines(tree().start, 0)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- directive: wizard
+
+
+def wizard_data(context: Context) -> dict:
+    """What the wizard script needs: the tree, outcome pages and evidence links relative to the page."""
+    current = tree()
+    return {
+        "start": current.start,
+        "siteRoot": url_link(context, ""),
+        "questions": [
+            {
+                "id": question.id,
+                "short": question.short,
+                "text": question.text,
+                "answers": [answer.model_dump() for answer in question.answers],
+            }
+            for question in current.questions
+        ],
+        "outcomes": [
+            {
+                "id": outcome.id,
+                "title": outcome.title,
+                "summary": outcome.summary,
+                "url": url_link(context, outcome_url(outcome)),
+                "alternative": outcome.alternative.model_dump(),
+                "consequences": outcome.consequences,
+                "evidence": [
+                    {"label": label, "url": url_link(context, site_url_of(target))}
+                    for label, target in evidence_links(outcome)
+                ],
+            }
+            for outcome in current.outcomes
+        ],
+    }
+
+
+@directive("decide-wizard")
+def wizard(context: Context) -> str:
+    """The wizard's mount point with the tree as JSON in an attribute; `wizard.js` does the rest.
+
+    An attribute rather than a `<script type="application/json">`: Material's
+    instant navigation re-creates the scripts of a new page without their
+    `type`, which would run the JSON as JavaScript.
+    """
+    payload = json.dumps(wizard_data(context), ensure_ascii=False, separators=(",", ":"))
+    return (
+        f'<div class="decide-wizard" data-decide-wizard data-tree="{escape(payload, quote=True)}">'
+        '<p class="decide-wizard__fallback">The wizard needs JavaScript. Without it, follow the '
+        '<a href="#flowchart">flowchart</a> or its <a href="#text-version">text version</a> below.</p>'
+        "</div>"
+    )
+
+
+# --------------------------------------------------------------------------- directive: flowchart
+
+WIDTH = 360
+MARGIN = 6
+INDENT = 22
+ANSWER_FONT = 12
+BOX_FONT = 13
+PAD = 7
+XHTML = "http://www.w3.org/1999/xhtml"
+"""Outcome links are HTML links in `<foreignObject>`: Material's scripts expect `a.href` to be a string."""
+CHAR_WIDTH = 0.56
+"""Average glyph width as a fraction of the font size (system sans-serif), for wrapping."""
+
+
+def wrap(text: str, width: float, font_size: int) -> list[str]:
+    """Split text into lines that fit `width` pixels at `font_size`."""
+    limit = max(8, int(width / (font_size * CHAR_WIDTH)))
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > limit:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return [*lines, current] if current else lines
+
+
+def flowchart_svg(context: Context) -> str:
+    """The tree drawn as an indented flowchart: one row per node, outcomes link to their pages."""
+    current = tree()
+    body: list[str] = []
+    y = MARGIN
+
+    def text_block(lines: list[str], x: float, top: float, size: int, css: str) -> str:
+        spans = "".join(
+            f'<tspan x="{x:g}" y="{top + size * (index + 1) + 2 * index:g}">{escape(line)}</tspan>'
+            for index, line in enumerate(lines)
+        )
+        return f'<text class="{css}" font-size="{size}">{spans}</text>'
+
+    def draw(node: str, depth: int, answer: Answer | None, parent_anchor: float | None) -> None:
+        nonlocal y
+        x = MARGIN + depth * INDENT
+        inner = WIDTH - MARGIN - x
+        if answer is not None:
+            lines = wrap(answer.label, inner, ANSWER_FONT)
+            body.append(text_block(lines, x, y, ANSWER_FONT, "decide-flowchart__answer"))
+            y += len(lines) * (ANSWER_FONT + 2) + 4
+        question = current.question(node)
+        label = question.text if question else _outcome(node).title
+        lines = wrap(label, inner - 2 * PAD, BOX_FONT)
+        height = len(lines) * (BOX_FONT + 2) + 2 * PAD
+        if parent_anchor is not None:
+            middle = y + height / 2
+            body.append(
+                f'<path class="decide-flowchart__edge" d="M{x - INDENT + 10:g} {parent_anchor:g}'
+                f'V{middle:g}H{x - 1:g}" marker-end="url(#decide-arrow)"/>'
+            )
+        rect = (
+            f'<rect x="{x:g}" y="{y:g}" width="{inner:g}" height="{height:g}" '
+            f'rx="{8 if question else height / 2:g}"/>'
+        )
+        if question:
+            label_svg = text_block(lines, x + PAD, y + PAD - 2, BOX_FONT, "decide-flowchart__label")
+            body.append(f'<g class="decide-flowchart__question" data-node="{node}">{rect}{label_svg}</g>')
+        else:
+            outcome = _outcome(node)
+            body.append(
+                f'<g class="decide-flowchart__outcome" data-node="{node}">{rect}'
+                f'<foreignObject x="{x:g}" y="{y:g}" width="{inner:g}" height="{height:g}">'
+                f'<a xmlns="{XHTML}" class="decide-flowchart__link" data-node="{node}" '
+                f'href="{escape(url_link(context, outcome_url(outcome)))}">'
+                + "<br/>".join(escape(line) for line in lines)
+                + "</a></foreignObject></g>"
+            )
+        anchor = y + height
+        y += height + 10
+        for child in question.answers if question else []:
+            draw(child.next, depth + 1, child, anchor)
+
+    draw(current.start, 0, None, None)
+    height = y + MARGIN
+    return (
+        f'<svg class="decide-flowchart" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
+        'role="group" aria-labelledby="decide-flowchart-title" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="decide-flowchart-title">Decision flowchart: questions, answers and the outcome each '
+        "path reaches</title>"
+        '<defs><marker id="decide-arrow" viewBox="0 0 8 8" refX="7" refY="4" '
+        'markerWidth="7" markerHeight="7" '
+        'orient="auto"><path d="M0 0L8 4L0 8z" class="decide-flowchart__arrow"/></marker></defs>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+@directive("decide-flowchart")
+def flowchart(context: Context) -> str:
+    """The flowchart SVG with the text version beside it (stacked on narrow screens)."""
+    return "\n".join(
+        [
+            '<div class="decide-tree" markdown>',
+            "",
+            '<figure class="decide-tree__diagram">' + flowchart_svg(context) + "</figure>",
+            "",
+            '<div class="decide-tree__text" markdown>',
+            "",
+            "### Text version {#text-version}",
+            "",
+            tree_text(context),
+            "",
+            "</div>",
+            "",
+            "</div>",
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- published data
+
+
+@published("decision-tree.json")
+def decision_tree_data() -> dict:
+    """The decision tree: questions with answers, reasons and targets, and the outcomes with their pages."""
+    current = tree()
+    return {
+        "start": current.start,
+        "questions": [question.model_dump() for question in current.questions],
+        "outcomes": [
+            {
+                "id": outcome.id,
+                "title": outcome.title,
+                "summary": outcome.summary,
+                "page": outcome_url(outcome),
+            }
+            for outcome in current.outcomes
+        ],
+    }
+
+
+@published("use-cases.json")
+def use_cases_data() -> list[dict]:
+    """Every use case with its answers, outcome and the site-relative wizard URL reproducing it."""
+    return [
+        {
+            "id": case.id,
+            "title": case.title,
+            "answers": case.answers,
+            "outcome": case.outcome,
+            "permalink": permalink(walk(tree(), case.answers)[0]),
+        }
+        for case in use_cases()
+    ]

@@ -1,0 +1,146 @@
+"""What the decide directives render and what the site publishes, computed from the data files."""
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree  # noqa: S405 (parses our own SVG)
+from html import unescape
+
+import pytest
+
+from guide import decide
+from guide.render import Context, DirectiveError
+
+WIZARD = Context(page="decide/index.md")
+SVG = "{http://www.w3.org/2000/svg}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def outcome_leaves(tree) -> list[str]:
+    """Outcome ids in the order the indented flowchart draws them (one per answer that ends a path)."""
+    found = []
+
+    def visit(node):
+        question = tree.question(node)
+        if question is None:
+            found.append(node)
+            return
+        for answer in question.answers:
+            visit(answer.next)
+
+    visit(tree.start)
+    return found
+
+
+def test_flowchart_is_well_formed_svg_with_a_link_per_outcome_node():
+    svg = ElementTree.fromstring(decide.flowchart_svg(WIZARD))  # noqa: S314
+    assert svg.tag == f"{SVG}svg"
+    links = list(svg.iter(f"{XHTML}a"))
+    assert [link.get("data-node") for link in links] == outcome_leaves(decide.tree())
+    for link in links:
+        assert link.get("href") == f"outcomes/{link.get('data-node')}/"
+    questions = svg.findall(f"{SVG}g[@class='decide-flowchart__question']")
+    assert {group.get("data-node") for group in questions} == {q.id for q in decide.tree().questions}
+
+
+def test_flowchart_text_fits_inside_its_boxes():
+    svg = ElementTree.fromstring(decide.flowchart_svg(WIZARD))  # noqa: S314
+    width = float(svg.get("viewBox").split()[2])
+    for text in svg.iter(f"{SVG}text"):
+        size = float(text.get("font-size"))
+        for span in text.iter(f"{SVG}tspan"):
+            assert float(span.get("x")) + len(span.text) * size * decide.CHAR_WIDTH <= width, span.text
+
+
+def test_wrap_keeps_every_word_and_respects_the_width():
+    text = "Does the API sit on a large relational data model, with user accounts?"
+    lines = decide.wrap(text, 150, 13)
+    assert " ".join(lines) == text
+    assert all(len(line) <= int(150 / (13 * decide.CHAR_WIDTH)) for line in lines)
+
+
+def test_text_version_names_every_question_answer_reason_and_outcome():
+    text = decide.tree_text(WIZARD)
+    tree = decide.tree()
+    for question in tree.questions:
+        assert question.text in text
+        for answer in question.answers:
+            assert f"*{answer.label}*: {answer.reason}" in text
+    for outcome in tree.outcomes:
+        assert f"[{outcome.title}](outcomes/{outcome.id}.md)" in text
+
+
+def test_wizard_mount_holds_the_tree_as_json_in_an_attribute():
+    html = decide.wizard(WIZARD)
+    payload = re.search(r'data-tree="([^"]*)"', html).group(1)
+    data = json.loads(unescape(payload))
+    assert data["start"] == decide.tree().start
+    assert data["siteRoot"] == "../"
+    assert {outcome["url"] for outcome in data["outcomes"]} == {
+        f"outcomes/{outcome.id}/" for outcome in decide.tree().outcomes
+    }
+    fastapi = next(outcome for outcome in data["outcomes"] if outcome["id"] == "fastapi")
+    assert {"label": "Benchmarks: I/O-bound handlers", "url": "../benchmarks/#io-bound"} in fastapi[
+        "evidence"
+    ]
+
+
+@pytest.mark.parametrize("outcome", decide.tree().outcomes, ids=lambda outcome: outcome.id)
+def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
+    page = decide.outcome_page(Context(page=outcome.page), outcome.id)
+    assert page.startswith(f"# {outcome.title}\n")
+    for anchor in ("paths", "alternative", "changes", "starter", "evidence"):
+        assert f"{{#{anchor}}}" in page
+    assert outcome.alternative.title in page
+    for snippet in outcome.snippets:
+        assert f'--8<-- "{snippet}"' in page
+    for task_id in outcome.evidence.tasks:
+        assert f"](../../{decide.tasks.task(task_id).url})" in page
+    for steps in decide.paths_to(decide.tree(), outcome.id):
+        assert f"(../index.md?{decide.permalink(steps).partition('?')[2]})" in page
+
+
+def test_unknown_outcome_in_a_directive_is_a_clear_error():
+    with pytest.raises(DirectiveError, match="no outcome 'nope' in data/decision_tree.yml"):
+        decide.outcome_page(Context(page="decide/outcomes/nope.md"), "nope")
+
+
+def test_use_case_sections_link_each_case_to_its_outcome_and_wizard_answers():
+    text = decide.use_cases_sections(Context(page="decide/use-cases.md"))
+    for case in decide.use_cases():
+        assert f"## {case.title} {{#{case.id}}}" in text
+        steps, _ = decide.walk(decide.tree(), case.answers)
+        assert f"(index.md?{decide.permalink(steps).partition('?')[2]})" in text
+
+
+@pytest.mark.parametrize(
+    ("page", "target", "expected"),
+    [
+        ("decide/index.md", "decide/outcomes/flask/", "outcomes/flask/"),
+        ("decide/index.md", "", "../"),
+        ("decide/use-cases.md", "decide/outcomes/flask/", "../outcomes/flask/"),
+        ("decide/outcomes/flask.md", "benchmarks/#results", "../../../benchmarks/#results"),
+        ("index.md", "decide/", "decide/"),
+    ],
+)
+def test_url_link_follows_directory_urls(page, target, expected):
+    assert decide.url_link(Context(page=page), target) == expected
+
+
+def test_site_url_of_maps_source_pages_to_built_urls():
+    assert decide.site_url_of("tasks/basics.md#hello") == "tasks/basics/#hello"
+    assert decide.site_url_of("benchmarks/index.md#results") == "benchmarks/#results"
+
+
+def test_published_tree_and_use_cases():
+    tree = decide.decision_tree_data()
+    assert tree["start"] == "start"
+    assert all(answer["reason"] for question in tree["questions"] for answer in question["answers"])
+    assert {outcome["page"] for outcome in tree["outcomes"]} == {
+        f"decide/outcomes/{outcome.id}/" for outcome in decide.tree().outcomes
+    }
+    cases = decide.use_cases_data()
+    assert len(cases) >= 14
+    for case in cases:
+        assert set(case) == {"id", "title", "answers", "outcome", "permalink"}
+        assert case["permalink"].startswith("decide/?")
+        json.dumps(case)

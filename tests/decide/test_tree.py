@@ -1,0 +1,314 @@
+"""The decision tree and the use cases: validation, walking, and clear errors on bad data."""
+
+import copy
+
+import pytest
+import yaml
+
+from guide import ROOT, decide
+from guide.data import DataError
+
+REQUIRED_USE_CASES = {
+    "ml-model-serving",
+    "spa-mobile-api",
+    "online-shop",
+    "editorial-cms",
+    "internal-admin-tool",
+    "realtime-chat",
+    "upstream-fan-out",
+    "htmx-app",
+    "quick-prototype",
+    "multi-tenant-saas",
+    "webhook-receiver",
+    "llm-streaming",
+    "flask-needs-api-docs",
+    "django-needs-typed-api",
+}
+
+
+def test_the_real_tree_and_use_cases_load():
+    tree = decide.load_tree()
+    cases = decide.load_use_cases(tree)
+    assert tree.question(tree.start) is not None
+    assert len(cases) >= 14
+    assert {case.id for case in cases} >= REQUIRED_USE_CASES
+
+
+@pytest.mark.parametrize("case", decide.use_cases(), ids=lambda case: case.id)
+def test_each_use_case_reaches_the_outcome_it_states(case):
+    steps, reached = decide.walk(decide.tree(), case.answers)
+    assert reached == case.outcome
+    assert [question.id for question, _ in steps] == list(case.answers)
+
+
+def test_the_two_dont_migrate_cases_keep_their_framework():
+    cases = {case.id: case for case in decide.use_cases()}
+    assert cases["flask-needs-api-docs"].outcome == "flask-apiflask"
+    assert cases["django-needs-typed-api"].outcome == "django-ninja"
+
+
+def test_every_outcome_has_exactly_one_page_and_every_page_an_outcome():
+    outcomes = {outcome.id for outcome in decide.tree().outcomes}
+    pages = {path.stem for path in decide.OUTCOME_PAGES.glob("*.md")}
+    assert pages == outcomes
+    for outcome in outcomes:
+        text = (decide.OUTCOME_PAGES / f"{outcome}.md").read_text(encoding="utf-8")
+        assert f"<!-- guide:decide-outcome {outcome} -->" in text
+
+
+def test_every_outcome_page_is_in_the_nav():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for outcome in decide.tree().outcomes:
+        assert f"- {outcome.page}\n" in config
+
+
+def test_every_outcome_is_reached_and_every_answer_has_a_reason():
+    tree = decide.tree()
+    for outcome in tree.outcomes:
+        assert decide.paths_to(tree, outcome.id), outcome.id
+    for question in tree.questions:
+        for answer in question.answers:
+            assert answer.reason.strip(), f"{question.id}.{answer.id}"
+
+
+def test_every_path_ends_in_an_outcome():
+    tree = decide.tree()
+    endings = [steps[-1][1].next for outcome in tree.outcomes for steps in decide.paths_to(tree, outcome.id)]
+    leaves = sum(1 for question in tree.questions for answer in question.answers if tree.outcome(answer.next))
+    assert len(endings) >= leaves
+    assert all(tree.outcome(node) for node in endings)
+
+
+def test_mixed_outcomes_are_real_outcomes():
+    ids = {outcome.id for outcome in decide.tree().outcomes}
+    assert {"django-plus-fastapi", "flask-apiflask", "django-ninja"} <= ids
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def test_walk_stops_at_the_next_question_when_answers_run_out():
+    steps, reached = decide.walk(decide.tree(), {"start": "new"})
+    assert reached is None
+    assert decide.steps_end(decide.tree(), steps) == "shape"
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"start": "bogus"}, "'bogus' is not an answer"),
+        ({"nonsense": "x"}, "'nonsense' is not a question"),
+        ({"start": "flask", "shape": "api"}, "'shape' is not asked on the path"),
+    ],
+)
+def test_walk_rejects_unknown_and_contradictory_answers(answers, message):
+    with pytest.raises(decide.PathError, match=message):
+        decide.walk(decide.tree(), answers)
+
+
+def test_permalink_lists_answers_in_the_order_asked():
+    steps, _ = decide.walk(decide.tree(), {"start": "new", "shape": "api", "api-data": "no"})
+    assert decide.permalink(steps) == "decide/?start=new&shape=api&api-data=no"
+
+
+# --------------------------------------------------------------------------- bad data in temp files
+
+GOOD_TREE = {
+    "start": "q1",
+    "questions": [
+        {
+            "id": "q1",
+            "short": "First",
+            "text": "First question?",
+            "answers": [
+                {"id": "a", "label": "A", "reason": "Because A.", "next": "q2"},
+                {"id": "b", "label": "B", "reason": "Because B.", "next": "out-b"},
+            ],
+        },
+        {
+            "id": "q2",
+            "short": "Second",
+            "text": "Second question?",
+            "answers": [
+                {"id": "yes", "label": "Yes", "reason": "Because yes.", "next": "out-a"},
+                {"id": "no", "label": "No", "reason": "Because no.", "next": "out-b"},
+            ],
+        },
+    ],
+    "outcomes": [
+        {
+            "id": out,
+            "title": f"Outcome {out}",
+            "summary": "Summary.",
+            "recommendation": "Recommendation.",
+            "alternative": {"title": "Other", "text": "Other text."},
+            "changes": ["A change."],
+            "consequences": ["A consequence."],
+            "snippets": ["snippets/hello/flask_app.py"],
+            "evidence": {"tasks": ["hello"], "benchmarks": ["results"]},
+        }
+        for out in ("out-a", "out-b")
+    ],
+}
+
+
+@pytest.fixture
+def write_tree(tmp_path):
+    pages = tmp_path / "outcomes"
+    pages.mkdir()
+
+    def write(document: dict, with_pages: bool = True):
+        path = tmp_path / "tree.yml"
+        path.write_text(yaml.safe_dump(document), encoding="utf-8")
+        if with_pages:
+            for outcome in document.get("outcomes", []):
+                (pages / f"{outcome['id']}.md").write_text(
+                    f"<!-- guide:decide-outcome {outcome['id']} -->\n", encoding="utf-8"
+                )
+        return path, pages
+
+    return write
+
+
+def load(write_tree, document, with_pages=True):
+    path, pages = write_tree(document, with_pages)
+    return decide.load_tree(path, pages)
+
+
+def test_the_good_fixture_loads(write_tree):
+    tree = load(write_tree, GOOD_TREE)
+    assert decide.walk(tree, {"q1": "a", "q2": "yes"})[1] == "out-a"
+
+
+def broken(change) -> dict:
+    document = copy.deepcopy(GOOD_TREE)
+    change(document)
+    return document
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["questions"][0]["answers"][0].pop("reason"),
+            r"tree\.yml: questions\.0\.answers\.0\.reason: Field required",
+        ),
+        (
+            lambda d: d["questions"][1]["answers"][0].update(next="nowhere"),
+            r"questions\[q2\]\.answers\[yes\]\.next: 'nowhere' is neither a question nor an outcome",
+        ),
+        (
+            lambda d: d["questions"][1]["answers"][1].update(next="q1"),
+            r"questions\[q1\]: cycle: q1 -> q2 -> q1",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"][0].update(next="out-a"),
+            r"questions\[q2\]: no path from the start question reaches it",
+        ),
+        (
+            lambda d: d["outcomes"].append({**d["outcomes"][0], "id": "out-c"}),
+            r"outcomes\[out-c\]: no path from the start question reaches it",
+        ),
+        (lambda d: d.update(start="out-a"), r"start: 'out-a' is not a question id"),
+        (
+            lambda d: d["outcomes"][0].update(id="q2"),
+            r"outcomes\[q2\]\.id: id 'q2' is used twice",
+        ),
+        (
+            lambda d: d["questions"][0]["answers"][1].update(id="a"),
+            r"questions\[q1\]\.answers\[a\]\.id: answer id 'a' is used twice",
+        ),
+        (
+            lambda d: d["outcomes"][0]["evidence"].update(tasks=["no-such-task"]),
+            r"outcomes\[out-a\]\.evidence\.tasks: no task 'no-such-task'",
+        ),
+        (
+            lambda d: d["outcomes"][0].update(snippets=["snippets/nothing.py"]),
+            r"outcomes\[out-a\]\.snippets: snippets/nothing\.py does not exist",
+        ),
+        (
+            lambda d: d["outcomes"][0].update(snippets=["snippets/django_site/settings.py"]),
+            r"outcomes\[out-a\]\.snippets: snippets/django_site/settings\.py belongs to no task",
+        ),
+        (
+            lambda d: d["outcomes"][0]["evidence"].update(benchmarks=["speed"]),
+            r"outcomes\.0\.evidence\.benchmarks\.0: Input should be 'results'",
+        ),
+    ],
+    ids=[
+        "missing-reason",
+        "unknown-target",
+        "cycle",
+        "unreachable-question",
+        "unreachable-outcome",
+        "start-not-a-question",
+        "duplicate-id",
+        "duplicate-answer",
+        "unknown-task",
+        "missing-snippet",
+        "untested-snippet",
+        "unknown-benchmark-section",
+    ],
+)
+def test_bad_tree_gives_a_data_error_naming_file_and_field(write_tree, change, message):
+    with pytest.raises(DataError, match=message) as raised:
+        load(write_tree, broken(change))
+    assert "tree.yml: " in str(raised.value)
+
+
+def test_an_outcome_without_a_page_is_an_error(write_tree):
+    path, pages = write_tree(GOOD_TREE)
+    (pages / "out-b.md").unlink()
+    with pytest.raises(DataError, match=r"tree\.yml: outcomes\[out-b\]: has no page: create .*out-b\.md"):
+        decide.load_tree(path, pages)
+
+
+def test_an_outcome_page_without_its_directive_is_an_error(write_tree):
+    path, pages = write_tree(GOOD_TREE)
+    (pages / "out-b.md").write_text("# Out B\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"outcomes\[out-b\]: its page .* does not hold"):
+        decide.load_tree(path, pages)
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        (
+            {"answers": {"q1": "a", "q2": "yes"}, "outcome": "out-b"},
+            r"use_cases\[c\]\.outcome: states 'out-b', but its answers lead to 'out-a'",
+        ),
+        (
+            {"answers": {"q1": "z"}, "outcome": "out-b"},
+            r"use_cases\[c\]\.answers: q1=z: 'z' is not an answer",
+        ),
+        ({"answers": {"q1": "a"}, "outcome": "out-a"}, r"use_cases\[c\]\.answers: stop before an outcome"),
+        (
+            {"answers": {"q2": "yes", "q1": "a"}, "outcome": "out-a"},
+            r"use_cases\[c\]\.answers: list them in the order",
+        ),
+        (
+            {"answers": {"q1": "b", "q2": "no"}, "outcome": "out-b"},
+            r"use_cases\[c\]\.answers: 'q2' is not asked on the path",
+        ),
+    ],
+    ids=["wrong-outcome", "unknown-answer", "unfinished", "out-of-order", "contradictory"],
+)
+def test_bad_use_case_gives_a_data_error(write_tree, tmp_path, case, message):
+    tree = load(write_tree, GOOD_TREE)
+    path = tmp_path / "cases.yml"
+    path.write_text(
+        yaml.safe_dump(
+            {"use_cases": [{"id": "c", "title": "C", "situation": "S.", **case}]}, sort_keys=False
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"cases\.yml: " + message):
+        decide.load_use_cases(tree, path)
+
+
+def test_missing_use_case_field_names_the_field(write_tree, tmp_path):
+    tree = load(write_tree, GOOD_TREE)
+    path = tmp_path / "cases.yml"
+    path.write_text(yaml.safe_dump({"use_cases": [{"id": "c", "title": "C", "answers": {"q1": "b"}}]}))
+    with pytest.raises(DataError, match=r"cases\.yml: use_cases\.0\.situation: Field required"):
+        decide.load_use_cases(tree, path)
