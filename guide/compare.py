@@ -23,7 +23,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from guide import ROOT, data
+from guide import ROOT, data, snippets
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
 
@@ -471,6 +471,20 @@ def popularity_support(context: Context) -> str:
         for window in popularity().support
     ]
     return table(["Framework", "Series", "Released", "Security fixes until", "Policy", "Source"], rows)
+
+
+@directive("snippet-lines")
+def snippet_lines(context: Context, *pairs: str) -> str:
+    """Non-blank lines of each named snippet file, given as `"Label=path"` arguments."""
+    if not pairs:
+        raise DirectiveError('snippet-lines needs at least one "Label=path" argument')
+    rows = []
+    for pair in pairs:
+        label, separator, path = pair.partition("=")
+        if not separator or not label or not path:
+            raise DirectiveError(f'expected "Label=path", got {pair!r}')
+        rows.append([label, f"`{path}`", str(snippets.line_count(path))])
+    return table(["Version", "File", "Non-blank lines"], rows)
 
 
 @cache

@@ -291,3 +291,21 @@ def test_locked_releases_lists_version_and_upload_date():
 
     rendered = compare.locked_releases(Context(page="compare/popularity.md"), "flask")
     assert f"| `flask` | {version('flask')} | {compare.upload_date('flask').isoformat()} |" in rendered
+
+
+def test_snippet_lines_counts_each_file():
+    from guide import snippets
+
+    path = "snippets/peers/validation/fastapi_app.py"
+    rendered = compare.snippet_lines(Context(page="compare/like-for-like.md"), f"FastAPI={path}")
+    assert rendered.splitlines()[-1] == f"| FastAPI | `{path}` | {snippets.line_count(path)} |"
+
+
+def test_snippet_lines_rejects_bad_arguments():
+    context = Context(page="compare/like-for-like.md")
+    with pytest.raises(DirectiveError, match="expected"):
+        compare.snippet_lines(context, "snippets/peers/validation/fastapi_app.py")
+    with pytest.raises(DirectiveError, match="at least one"):
+        compare.snippet_lines(context)
+    with pytest.raises(LookupError, match="snippet file not found"):
+        compare.snippet_lines(context, "Nothing=snippets/peers/nothing.py")
