@@ -27,6 +27,12 @@ def test_django_new_project_turns_on_csrf_and_clickjacking_protection():
     assert global_settings.CSRF_COOKIE_HTTPONLY is False
 
 
+def test_django_new_project_gets_both_wsgi_and_asgi_entry_points():
+    template = Path(importlib.util.find_spec("django").origin).parent / "conf/project_template/project_name"
+    assert (template / "wsgi.py-tpl").is_file()
+    assert (template / "asgi.py-tpl").is_file()
+
+
 def test_flask_autoescapes_html_templates_only():
     app = Flask(__name__)
     assert app.select_jinja_autoescape("page.html") is True
