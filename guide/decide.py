@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from guide import ROOT, data, tasks
+from guide import ROOT, data, snippets, tasks
 from guide.data import DataError
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
@@ -104,7 +104,7 @@ class Outcome(_Strict):
     """What would change this answer."""
     consequences: list[str] = Field(min_length=1)
     snippets: list[str] = Field(min_length=1)
-    """Tested starter files under `snippets/` (each belongs to a task of `data/tasks.yml`)."""
+    """Tested starter files under `snippets/` (100 % covered by the snippet tests)."""
     evidence: Evidence
 
     @property
@@ -197,12 +197,7 @@ def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> 
             if node.id not in reached:
                 raise fail(f"{kind}[{node.id}]", "no path from the start question reaches it")
     task_ids = {task.id for task in tasks.catalogue().tasks}
-    tested_files = {
-        file
-        for task in tasks.catalogue().tasks
-        if task.files
-        for file in task.files.flask + task.files.fastapi + task.files.django
-    }
+    snippet_files = set(snippets.snippet_files())
     for outcome in tree.outcomes:
         field = f"outcomes[{outcome.id}]"
         page = outcome_pages / f"{outcome.id}.md"
@@ -218,13 +213,28 @@ def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> 
         for snippet in outcome.snippets:
             if not (ROOT / snippet).is_file():
                 raise fail(f"{field}.snippets", f"{snippet} does not exist")
-            if snippet not in tested_files:
-                raise fail(
-                    f"{field}.snippets", f"{snippet} belongs to no task in data/tasks.yml, so is untested"
-                )
+            if snippet not in snippet_files:
+                raise fail(f"{field}.snippets", f"{snippet} is not a tested Python file under snippets/")
         for task_id in outcome.evidence.tasks:
             if task_id not in task_ids:
                 raise fail(f"{field}.evidence.tasks", f"no task {task_id!r} in data/tasks.yml")
+        for kind, known in (("matrix", _criterion_ids()), ("claims", _claim_ids())):
+            for item in getattr(outcome.evidence, kind):
+                if item not in known:
+                    source_file = "data/matrix.yml" if kind == "matrix" else "data/claims.yml"
+                    raise fail(f"{field}.evidence.{kind}", f"no {item!r} in {source_file}")
+
+
+def _criterion_ids() -> set[str]:
+    from guide import compare
+
+    return {criterion.id for criterion in compare.matrix().criteria}
+
+
+def _claim_ids() -> set[str]:
+    from guide import compare
+
+    return {claim.id for claim in compare.ledger().claims}
 
 
 def _check_acyclic(tree: Tree, fail) -> None:
@@ -415,10 +425,14 @@ def evidence_links(outcome: Outcome) -> list[tuple[str, str]]:
         links.append((f"Task: {task.title}", task.url))
     for section in outcome.evidence.benchmarks:
         links.append((f"Benchmarks: {BENCHMARK_TITLES[section]}", f"benchmarks/index.md#{section}"))
+    from guide import compare
+
     for criterion in outcome.evidence.matrix:
-        links.append((f"Comparison matrix: {criterion}", f"compare/matrix.md#{criterion}"))
+        title = compare.criterion(criterion).title
+        links.append((f"Comparison matrix: {title}", f"compare/matrix.md#{criterion}"))
     for claim in outcome.evidence.claims:
-        links.append((f"Claim: {claim}", f"compare/claims.md#{claim}"))
+        entry = compare.claim(claim)
+        links.append((f"Claim: “{entry.claim}” ({entry.verdict})", f"compare/claims.md#{claim}"))
     return links
 
 
@@ -430,12 +444,12 @@ def site_url_of(target: str) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def snippet_task(path: str) -> tasks.Task:
-    """The task whose tests cover a snippet file."""
+def snippet_task(path: str) -> tasks.Task | None:
+    """The task that shows a snippet file, if any."""
     for task in tasks.catalogue().tasks:
         if task.files and path in task.files.flask + task.files.fastapi + task.files.django:
             return task
-    raise DirectiveError(f"{path} belongs to no task in data/tasks.yml")
+    return None
 
 
 # --------------------------------------------------------------------------- directives: pages
@@ -481,14 +495,12 @@ def outcome_page(context: Context, outcome_id: str) -> str:
     parts += ["## Starter snippet {#starter}", ""]
     for snippet in outcome.snippets:
         task = snippet_task(snippet)
-        parts += [
-            f'```python title="{snippet}"',
-            f'--8<-- "{snippet}"',
-            "```",
-            "",
-            f"Tested in the test suite as part of the task [{task.title}]({page_link(context, task.url)}).",
-            "",
-        ]
+        tested = (
+            f"Tested in the test suite as part of the task [{task.title}]({page_link(context, task.url)})."
+            if task
+            else "Tested in the test suite, like every file under `snippets/` (coverage must stay at 100 %)."
+        )
+        parts += [f'```python title="{snippet}"', f'--8<-- "{snippet}"', "```", "", tested, ""]
     parts += ["## Evidence {#evidence}", ""]
     parts += [f"- [{label}]({page_link(context, target)})" for label, target in evidence_links(outcome)]
     parts += [

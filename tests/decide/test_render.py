@@ -95,6 +95,10 @@ def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
         assert f'--8<-- "{snippet}"' in page
     for task_id in outcome.evidence.tasks:
         assert f"](../../{decide.tasks.task(task_id).url})" in page
+    for criterion in outcome.evidence.matrix:
+        assert f"](../../compare/matrix.md#{criterion})" in page
+    for claim in outcome.evidence.claims:
+        assert f"](../../compare/claims.md#{claim})" in page
     for steps in decide.paths_to(decide.tree(), outcome.id):
         assert f"(../index.md?{decide.permalink(steps).partition('?')[2]})" in page
 

@@ -223,12 +223,20 @@ def broken(change) -> dict:
             r"outcomes\[out-a\]\.evidence\.tasks: no task 'no-such-task'",
         ),
         (
+            lambda d: d["outcomes"][0]["evidence"].update(matrix=["no-such-row"]),
+            r"outcomes\[out-a\]\.evidence\.matrix: no 'no-such-row' in data/matrix\.yml",
+        ),
+        (
+            lambda d: d["outcomes"][0]["evidence"].update(claims=["no-such-claim"]),
+            r"outcomes\[out-a\]\.evidence\.claims: no 'no-such-claim' in data/claims\.yml",
+        ),
+        (
             lambda d: d["outcomes"][0].update(snippets=["snippets/nothing.py"]),
             r"outcomes\[out-a\]\.snippets: snippets/nothing\.py does not exist",
         ),
         (
-            lambda d: d["outcomes"][0].update(snippets=["snippets/django_site/settings.py"]),
-            r"outcomes\[out-a\]\.snippets: snippets/django_site/settings\.py belongs to no task",
+            lambda d: d["outcomes"][0].update(snippets=["guide/decide.py"]),
+            r"outcomes\[out-a\]\.snippets: guide/decide\.py is not a tested Python file under snippets/",
         ),
         (
             lambda d: d["outcomes"][0]["evidence"].update(benchmarks=["speed"]),
@@ -245,8 +253,10 @@ def broken(change) -> dict:
         "duplicate-id",
         "duplicate-answer",
         "unknown-task",
+        "unknown-matrix-row",
+        "unknown-claim",
         "missing-snippet",
-        "untested-snippet",
+        "not-a-snippet",
         "unknown-benchmark-section",
     ],
 )
