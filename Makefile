@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test lint unit build site fmt snapshots clean
+.PHONY: help serve test lint unit build site fmt snapshots clean bench
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -47,6 +47,9 @@ site: $(BIN)/.synced ## Stage 4: checks on the built site (links, privacy, publi
 fmt: $(BIN)/.synced ## Fix lint and formatting where ruff can
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: $(BIN)/.synced ## Run the full benchmark (about 20 min, needs Debian's wrk); writes data/benchmarks/full-<time>.json
+	$(BIN)/python -m guide.bench $(if $(BENCH_OUT),--out $(BENCH_OUT))
 
 snapshots: $(BIN)/.synced ## Re-execute notebooks and refresh stored outputs the tests compare against
 	$(BIN)/python -m guide.notebooks refresh
