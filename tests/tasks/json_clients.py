@@ -15,6 +15,7 @@ class Reply:
     status: int
     headers: Mapping[str, str]
     body: bytes
+    set_cookies: tuple[str, ...] = ()
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -28,7 +29,8 @@ def flask_caller(client) -> Call:
 
     def call(method: str, path: str, json: Any = None, **kwargs) -> Reply:
         response = client.open(path, method=method, json=json, **kwargs)
-        return Reply(response.status_code, response.headers, response.data)
+        cookies = tuple(response.headers.getlist("Set-Cookie"))
+        return Reply(response.status_code, response.headers, response.data, cookies)
 
     return call
 
@@ -38,7 +40,8 @@ def starlette_caller(client) -> Call:
 
     def call(method: str, path: str, json: Any = None, **kwargs) -> Reply:
         response = client.request(method, path, json=json, **kwargs)
-        return Reply(response.status_code, response.headers, response.content)
+        cookies = tuple(response.headers.get_list("set-cookie"))
+        return Reply(response.status_code, response.headers, response.content, cookies)
 
     return call
 
@@ -50,7 +53,8 @@ def django_caller(client) -> Call:
         if json is not None:
             kwargs.update(data=_dumps(json), content_type="application/json")
         response = client.generic(method, path, headers=headers, **kwargs)
-        return Reply(response.status_code, response.headers, response.content)
+        cookies = tuple(morsel.OutputString() for morsel in response.cookies.values())
+        return Reply(response.status_code, response.headers, response.content, cookies)
 
     return call
 
