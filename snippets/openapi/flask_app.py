@@ -1,0 +1,24 @@
+from itertools import count
+
+from apiflask import APIFlask, Schema
+from apiflask.fields import Float, Integer, String
+from apiflask.validators import Length, Range
+
+app = APIFlask(__name__, title="Items API", version="1.0.0")
+ids = count(1)
+
+
+class ItemIn(Schema):
+    name = String(required=True, validate=Length(min=1, max=50))
+    price = Float(required=True, validate=Range(min=0, min_inclusive=False))
+
+
+class Item(ItemIn):
+    id = Integer(required=True)
+
+
+@app.post("/items")
+@app.input(ItemIn)
+@app.output(Item, status_code=201)
+def create_item(json_data):
+    return {"id": next(ids), **json_data}
