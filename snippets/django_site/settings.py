@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "snippets.crud.django_notes",
+    "snippets.templates.django_pages",
     "snippets.bench.django_catalog",
     "snippets.structure.django_items",
     "snippets.structure.django_users",
