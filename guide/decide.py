@@ -467,7 +467,7 @@ def outcome_page(context: Context, outcome_id: str) -> str:
     parts.append("")
     for number, steps in enumerate(paths_to(tree(), outcome.id), start=1):
         wizard = page_link(context, WIZARD_PAGE) + "?" + permalink(steps).partition("?")[2]
-        parts.append(f"{number}. [Open this path in the wizard]({wizard})")
+        parts.append(f"{number}. [Open path {number} in the wizard]({wizard})")
         for question, answer in steps:
             parts.append(f"    - {question.text} **{answer.label}**: {answer.reason}")
     cases = [case for case in use_cases() if case.outcome == outcome.id]

@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from guide import ROOT
+
 RESULT = "[data-decide-wizard] #decide-result"
 
 
@@ -204,3 +206,30 @@ def test_script_does_nothing_on_pages_without_the_wizard(watched, site_url):
     watched.goto(site_url)
     assert watched.locator(".decide-wizard__ui").count() == 0
     assert watched.script_errors == []
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "query",
+    ["", "start=new&shape=pages&pages-scope=yes&pages-concurrent=yes", "start=sideways"],
+    ids=["question", "result", "bad-link"],
+)
+def test_wizard_and_flowchart_have_no_axe_violations(browser, site_url, scheme, query):
+    """axe-core on the wizard in each of its states and on the flowchart, in both palettes."""
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed: run 'npm ci'")
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "decide/" + (f"?{query}" if query else ""))
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate(
+            """async () => (await axe.run({include: [["[data-decide-wizard]"], [".decide-tree"]]})).violations
+                .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+        )
+        assert violations == []
+    finally:
+        context.close()
