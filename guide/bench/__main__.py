@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +11,11 @@ from pathlib import Path
 from guide import ROOT
 from guide.bench import runner
 from guide.bench.schema import validate_document
+
+
+def stop_on_sigterm(signum, frame) -> None:
+    """Turn SIGTERM into SystemExit so that running servers are stopped by their context managers."""
+    raise SystemExit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,4 +60,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     sys.exit(main())

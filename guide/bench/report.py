@@ -288,7 +288,11 @@ def scenario_section(context: Context, scenario: str) -> str:
                 cpu_ratios.append("–")
                 continue
             throughput = ratios(result, scenario, "requests_per_s").get(configuration)
-            per_cpu = ratios(result, scenario, "requests_per_cpu_s").get(configuration)
+            per_cpu = (
+                None
+                if spec.section == "io-bound"
+                else ratios(result, scenario, "requests_per_cpu_s").get(configuration)
+            )
             row += [_median_spread(stats["requests_per_s"]), f"{throughput:.2f}" if throughput else "–"]
             chart_values.append(stats["requests_per_s"]["median"])
             cpu_ratios.append(f"{per_cpu:.2f}" if per_cpu else "–")
@@ -385,7 +389,35 @@ def agreement_section(context: Context) -> str:
         return note
     (_, first), (_, second) = found
     lines = [note]
-    header = ["Scenario", "Configuration", "Run 1 ratio", "Run 2 ratio", "Difference", "Within ±10 %"]
+    header = [
+        "Scenario",
+        "Configuration",
+        "Run 1 ratio",
+        "Run 2 ratio",
+        "Difference",
+        "Spread of the configuration, run 1 / run 2",
+        "Spread of the baseline, run 1 / run 2",
+        "Server core used by others: configuration / baseline, run 1 → run 2",
+    ]
+
+    def stats_of(result: schema.ResultFile, scenario: str, configuration: str) -> dict:
+        return cell_summary(cells_of(result, scenario)[configuration]) or {}
+
+    def spread(scenario: str, configuration: str, metric: str) -> str:
+        values = [
+            stats_of(result, scenario, configuration)[metric]["spread_pct"] for result in (first, second)
+        ]
+        return " / ".join(f"{value:.0f} %" for value in values)
+
+    def others(scenario: str, configuration: str) -> str:
+        base = baseline_of(first)
+        runs_text = []
+        for result in (first, second):
+            mine = stats_of(result, scenario, configuration)["server_core_other"]["median"]
+            theirs = stats_of(result, scenario, base)["server_core_other"]["median"]
+            runs_text.append(f"{mine * 100:.0f} % / {theirs * 100:.0f} %")
+        return " → ".join(runs_text)
+
     for metric, title in (
         ("requests_per_s", "Requests per second"),
         ("requests_per_cpu_s", "Requests per CPU-second"),
@@ -413,7 +445,9 @@ def agreement_section(context: Context) -> str:
                         f"{row['ratio_run_1']:.2f}",
                         f"{row['ratio_run_2']:.2f}",
                         f"{row['difference_pct']:+.1f} %",
-                        "no",
+                        spread(row["scenario"], row["configuration"], metric),
+                        spread(row["scenario"], baseline_of(first), metric),
+                        others(row["scenario"], row["configuration"]),
                     ]
                     for row in disagreeing
                 ],
@@ -528,3 +562,61 @@ def benchmarks_data() -> dict:
             first, second, "requests_per_cpu_s"
         )
     return document
+
+
+def _range(values: list[float]) -> str:
+    low, high = min(values), max(values)
+    return f"{low:.2f}×" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}–{high:.2f}×"
+
+
+@directive("bench-headlines")
+def headlines(context: Context, *scenarios: str) -> str:
+    """One bullet per scenario: the fastest and slowest configuration, with their ratio in each run."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    latest = found[-1][1]
+    lines = [note] if note else []
+    for scenario in scenarios or tuple(latest.scenarios):
+        _scenario_or_error(latest, scenario)
+        parts = []
+        metrics = [("requests_per_s", "req/s"), ("requests_per_cpu_s", "per CPU-second")]
+        if latest.scenarios[scenario].section == "io-bound":
+            metrics = metrics[:1]
+        for metric, title in metrics:
+            per_run = [ratios(result, scenario, metric) for _, result in found]
+            common = set.intersection(*(set(run) for run in per_run))
+            if not common:
+                continue
+            ordered = sorted(common, key=lambda name: statistics.median(run[name] for run in per_run))
+            best, worst = ordered[-1], ordered[0]
+            base = baseline_of(latest)
+
+            def said(name: str, per_run=per_run, base=base) -> str:
+                if name == base:
+                    return f"{_label(latest, name)} (the baseline)"
+                return f"{_label(latest, name)} {_range([run[name] for run in per_run])} the baseline"
+
+            parts.append(f"by {title}, fastest {said(best)}, slowest {said(worst)}")
+        failed = [
+            cell.configuration for _, result in found for cell in result.cells if cell.scenario == scenario
+        ]
+        failed = sorted(
+            {
+                name
+                for name in failed
+                if any(
+                    cell.status == "failed"
+                    for _, result in found
+                    for cell in result.cells
+                    if cell.scenario == scenario and cell.configuration == name
+                )
+            }
+        )
+        summary_text = "; ".join(parts) if parts else "no configuration measured in every run"
+        if failed:
+            summary_text += "; failed in at least one run: " + ", ".join(
+                _label(latest, name) for name in failed
+            )
+        lines.append(f"- **{latest.scenarios[scenario].title}**: {summary_text}.")
+    return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ every time, and a slow phase of the machine does not land on one configuration.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import random
@@ -20,17 +21,18 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 from guide import ROOT
-from guide.bench import database, probes, wrk
+from guide.bench import database, openloop, probes, wrk
 from guide.bench.configurations import CONFIGURATIONS, GTHREAD_THREADS
 from guide.bench.scenarios import BASELINE, CELLS, ROUTE_COUNTS, SCENARIOS, SMOKE_CELLS, Cell
-from guide.servers import ServerError, free_port, serve
+from guide.servers import RunningServer, ServerError, free_port, serve
 from guide.versions import VersionError, version
 
 SERVER_CORE = 0
@@ -222,40 +224,6 @@ def open_loop_failure(result: dict) -> str | None:
     return None
 
 
-def open_loop_command(url: str, cell: Cell, duration: float, settings: Settings) -> list[str]:
-    scenario = SCENARIOS[cell.scenario]
-    return [
-        "taskset",
-        "--cpu-list",
-        str(settings.load_generator_core),
-        sys.executable,
-        "-m",
-        "guide.bench.openloop",
-        url,
-        "--rate",
-        str(scenario.open_loop_rate),
-        "--duration",
-        str(duration),
-        "--method",
-        scenario.method,
-        "--body",
-        scenario.body,
-        "--expected-status",
-        str(scenario.expected_status),
-        "--timeout",
-        str(settings.wrk_timeout_s),
-    ]
-
-
-def run_open_loop(arguments: list[str], duration: float) -> dict:
-    finished = subprocess.run(  # noqa: S603
-        arguments, cwd=ROOT, capture_output=True, text=True, timeout=duration + 30, check=False
-    )
-    if finished.returncode != 0:
-        raise CellFailed(f"open-loop client failed: {finished.stderr.strip()[-500:]}")
-    return json.loads(finished.stdout)
-
-
 def server_command(cell: Cell, port: int | str, settings: Settings) -> list[str]:
     configuration = CONFIGURATIONS[cell.configuration]
     return ["taskset", "--cpu-list", str(settings.server_core), *configuration.command(port, cell.app)]
@@ -265,82 +233,116 @@ def server_env(cell: Cell, base: dict[str, str]) -> dict[str, str]:
     return {**base, **CONFIGURATIONS[cell.configuration].env, **cell.env}
 
 
-def visit(cell: Cell, base_env: dict[str, str], settings: Settings, wrk_path: str) -> dict:
-    """Start the cell's server, check, warm up, measure, stop; return one sample.
+def server_group(cell: Cell) -> tuple:
+    """Cells with the same server command line and environment share one server process per round."""
+    configuration = CONFIGURATIONS[cell.configuration]
+    return (tuple(configuration.command("{port}", cell.app)), tuple(sorted(server_env(cell, {}).items())))
+
+
+def measure(server: RunningServer, cell: Cell, settings: Settings, wrk_path: str) -> dict:
+    """Check, warm up and measure one cell against a running server; return one sample.
 
     Raises:
-        CellFailed: The server did not start, answered wrongly, or a run had errors.
+        CellFailed: A wrong answer, or a run with errors.
     """
     scenario = SCENARIOS[cell.scenario]
-    port = free_port()
-    command = server_command(cell, port, settings)
     sample: dict = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "load_average": probes.load_average(),
+        "cold_start_s": round(server.cold_start, 4),
     }
+    url = server.base_url + cell.path
+    prime(url, cell)
+    wrk_args = dict(
+        connections=scenario.connections,
+        method=scenario.method,
+        body=scenario.body,
+        expected_status=scenario.expected_status,
+        timeout_s=settings.wrk_timeout_s,
+        cpu=settings.load_generator_core,
+        wrk=wrk_path,
+    )
+    try:
+        warm = wrk.run(wrk.command(url, duration_s=settings.warmup_s, **wrk_args), settings.warmup_s)
+        if reason := failure_of(warm):
+            raise CellFailed(f"warm-up: {reason}")
+        drain(url, cell, settings.drain_timeout_s)
+        sample["memory_after_warmup"] = probes.memory(server.process.pid)
+        window = probes.CpuWindow(server.process.pid, (settings.server_core, settings.load_generator_core))
+        window.start()
+        measured = wrk.run(wrk.command(url, duration_s=settings.measure_s, **wrk_args), settings.measure_s)
+        sample["cpu"] = window.stop()
+    except wrk.WrkOutputError as error:
+        raise CellFailed(str(error)) from None
+    if reason := failure_of(measured):
+        raise CellFailed(reason)
+    sample["requests"] = measured.requests
+    sample["duration_s"] = round(measured.duration_s, 4)
+    sample["requests_per_s"] = round(measured.requests_per_s, 2)
+    sample["requests_per_cpu_s"] = round(measured.requests / max(sample["cpu"]["server_cpu_s"], 0.001), 2)
+    sample["latency_ms"] = {name: round(value, 3) for name, value in measured.latency_ms.items()}
+    sample["errors"] = measured.errors
+    drain(url, cell, settings.drain_timeout_s)
+    slow = scenario.open_loop_rate < SLOW_RATE
+    duration = settings.open_loop_s_slow if slow else settings.open_loop_s
+    paced = asdict(
+        asyncio.run(
+            openloop.paced(
+                url,
+                scenario.open_loop_rate,
+                duration,
+                scenario.method,
+                scenario.body,
+                scenario.expected_status,
+                settings.wrk_timeout_s,
+            )
+        )
+    )
+    if reason := open_loop_failure(paced):
+        raise CellFailed(reason)
+    sample["open_loop"] = paced
+    sample["memory_after_load"] = probes.memory(server.process.pid)
+    return sample
+
+
+def visit(
+    cells: list[Cell], base_env: dict[str, str], settings: Settings, wrk_path: str, rng: random.Random
+) -> dict[str, dict | CellFailed]:
+    """Start the server the cells share, measure each cell on it (in random order), stop it.
+
+    Returns:
+        For each cell key, a sample or the `CellFailed` that stopped it.
+    """
+    first = cells[0]
+    ready = next((cell.path for cell in cells if SCENARIOS[cell.scenario].method == "GET"), first.path)
+    port = free_port()
+    outcomes: dict[str, dict | CellFailed] = {}
+    order = list(cells)
+    rng.shuffle(order)
     with tempfile.TemporaryFile(mode="w+") as log:
         try:
             with serve(
-                command,
+                server_command(first, port, settings),
                 port,
-                ready_path=cell.path,
-                env=server_env(cell, base_env),
+                ready_path=ready,
+                env=server_env(first, base_env),
                 timeout=settings.server_start_timeout_s,
                 stdout=log,
                 stderr=subprocess.STDOUT,
             ) as server:
-                sample["cold_start_s"] = round(server.cold_start, 4)
-                url = server.base_url + cell.path
-                prime(url, cell)
-                wrk_args = dict(
-                    connections=scenario.connections,
-                    method=scenario.method,
-                    body=scenario.body,
-                    expected_status=scenario.expected_status,
-                    timeout_s=settings.wrk_timeout_s,
-                    cpu=settings.load_generator_core,
-                    wrk=wrk_path,
-                )
-                warm = wrk.run(wrk.command(url, duration_s=settings.warmup_s, **wrk_args), settings.warmup_s)
-                if reason := failure_of(warm):
-                    raise CellFailed(f"warm-up: {reason}")
-                drain(url, cell, settings.drain_timeout_s)
-                sample["memory_after_warmup"] = probes.memory(server.process.pid)
-                window = probes.CpuWindow(
-                    server.process.pid, (settings.server_core, settings.load_generator_core)
-                )
-                window.start()
-                measured = wrk.run(
-                    wrk.command(url, duration_s=settings.measure_s, **wrk_args), settings.measure_s
-                )
-                sample["cpu"] = window.stop()
-                if reason := failure_of(measured):
-                    raise CellFailed(reason)
-                sample["requests"] = measured.requests
-                sample["duration_s"] = round(measured.duration_s, 4)
-                sample["requests_per_s"] = round(measured.requests_per_s, 2)
-                sample["requests_per_cpu_s"] = round(
-                    measured.requests / max(sample["cpu"]["server_cpu_s"], 0.001), 2
-                )
-                sample["latency_ms"] = {name: round(value, 3) for name, value in measured.latency_ms.items()}
-                sample["errors"] = measured.errors
-                drain(url, cell, settings.drain_timeout_s)
-                slow = scenario.open_loop_rate < SLOW_RATE
-                duration = settings.open_loop_s_slow if slow else settings.open_loop_s
-                paced = run_open_loop(open_loop_command(url, cell, duration, settings), duration)
-                if reason := open_loop_failure(paced):
-                    raise CellFailed(reason)
-                sample["open_loop"] = paced
-                sample["memory_after_load"] = probes.memory(server.process.pid)
+                for cell in order:
+                    try:
+                        outcomes[cell.key] = measure(server, cell, settings, wrk_path)
+                    except CellFailed as error:
+                        outcomes[cell.key] = error
         except ServerError as error:
             log.seek(0)
             tail = log.read()[-1500:].strip()
-            raise CellFailed(
+            failure = CellFailed(
                 f"server did not start: {error}" + (f"; its output:\n{tail}" if tail else "")
-            ) from None
-        except wrk.WrkOutputError as error:
-            raise CellFailed(str(error)) from None
-    return sample
+            )
+            return {cell.key: failure for cell in cells}
+    return outcomes
 
 
 def measure_imports(
@@ -465,36 +467,66 @@ def run(
         progress(f"import times ({settings.repeats} repeats)")
         document["import_times"] = measure_imports(cells, base_env, settings, rng)
         records = {cell.key: cell_record(cell, settings) for cell in cells}
-        total = len(cells) * settings.repeats
-        done = 0
-        for round_number in range(1, settings.repeats + 1):
-            order = list(cells)
-            rng.shuffle(order)
-            for position, cell in enumerate(order, start=1):
-                record = records[cell.key]
-                done += 1
-                if record["status"] == "failed":
-                    continue
-                try:
-                    sample = visit(cell, base_env, settings, wrk_path)
-                except CellFailed as error:
-                    record["status"] = "failed"
-                    record["failure"] = f"round {round_number}: {error}"
-                    record["samples"] = []
-                    progress(f"[{done}/{total}] {cell.key}: FAILED: {error}")
-                    continue
-                sample["round"] = round_number
-                sample["position"] = position
-                record["samples"].append(sample)
-                progress(
-                    f"[{done}/{total}] {cell.key}: {sample['requests_per_s']:.0f} req/s, "
-                    f"open-loop p99 {sample['open_loop']['p99_ms']:.1f} ms, load {sample['load_average'][0]}"
-                )
+        with pinned(settings.load_generator_core):
+            measure_rounds(cells, records, base_env, settings, wrk_path, rng, progress)
     document["cells"] = list(records.values())
     document["run"]["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     document["run"]["duration_s"] = round(time.monotonic() - began, 1)
     document["run"]["load_average_end"] = probes.load_average()
     return document
+
+
+@contextmanager
+def pinned(cpu: int) -> Iterator[None]:
+    """Run the harness itself (and so the open-loop client) on the load-generator core, then restore."""
+    previous = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {cpu})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, previous)
+
+
+def measure_rounds(
+    cells: list[Cell],
+    records: dict[str, dict],
+    base_env: dict[str, str],
+    settings: Settings,
+    wrk_path: str,
+    rng: random.Random,
+    progress: Callable[[str], None],
+) -> None:
+    """Visit every server group once per round, rounds and groups in random order."""
+    groups: dict[tuple, list[Cell]] = {}
+    for cell in cells:
+        groups.setdefault(server_group(cell), []).append(cell)
+    total = len(cells) * settings.repeats
+    done = 0
+    for round_number in range(1, settings.repeats + 1):
+        order = list(groups.values())
+        rng.shuffle(order)
+        for position, group in enumerate(order, start=1):
+            active = [cell for cell in group if records[cell.key]["status"] == "ok"]
+            done += len(group) - len(active)
+            if not active:
+                continue
+            for key, outcome in visit(active, base_env, settings, wrk_path, rng).items():
+                record = records[key]
+                done += 1
+                if isinstance(outcome, CellFailed):
+                    record["status"] = "failed"
+                    record["failure"] = f"round {round_number}: {outcome}"
+                    record["samples"] = []
+                    progress(f"[{done}/{total}] {key}: FAILED: {outcome}")
+                    continue
+                outcome["round"] = round_number
+                outcome["position"] = position
+                record["samples"].append(outcome)
+                progress(
+                    f"[{done}/{total}] {key}: {outcome['requests_per_s']:.0f} req/s, "
+                    f"{outcome['requests_per_cpu_s']:.0f} per CPU-s, open-loop p99 "
+                    f"{outcome['open_loop']['p99_ms']:.1f} ms, load {outcome['load_average'][0]}"
+                )
 
 
 def write(document: dict, path: Path) -> Path:

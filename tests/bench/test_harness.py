@@ -2,6 +2,7 @@
 
 import copy
 import json
+import random
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -190,9 +191,13 @@ def test_a_server_that_does_not_start_fails_its_cell_with_its_output(monkeypatch
     settings = runner.Settings(
         mode="smoke", repeats=1, warmup_s=1, measure_s=1, open_loop_s=0.1, open_loop_s_slow=0.1
     )
-    with pytest.raises(runner.CellFailed, match="server did not start: server exited with code 3") as failure:
-        runner.visit(Cell("hello", "broken", "/hello"), {}, settings, "wrk")
-    assert "cannot import nowhere" in str(failure.value)
+    cells = [Cell("hello", "broken", "/hello"), Cell("params", "broken", "/users/1/items")]
+    outcomes = runner.visit(cells, {}, settings, "wrk", random.Random(1))  # noqa: S311
+    assert set(outcomes) == {"hello/broken", "params/broken"}
+    for failure in outcomes.values():
+        assert isinstance(failure, runner.CellFailed)
+        assert str(failure).startswith("server did not start: server exited with code 3")
+        assert "cannot import nowhere" in str(failure)
 
 
 class Handler(BaseHTTPRequestHandler):

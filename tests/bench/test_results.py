@@ -1,0 +1,71 @@
+"""The committed result files are valid, cover the whole matrix, and render into every directive."""
+
+import json
+
+import pytest
+
+from guide.bench import report, schema
+from guide.bench.scenarios import CELLS, SCENARIOS
+from guide.render import Context
+
+PATHS = report.result_paths()
+
+
+def test_two_full_runs_are_committed():
+    assert len(PATHS) == 2, "commit two full runs: make bench (twice)"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path.name)
+def test_result_file_is_valid_and_covers_the_matrix(path):
+    result = schema.load(path)
+    assert {(cell.scenario, cell.configuration) for cell in result.cells} == {
+        (cell.scenario, cell.configuration) for cell in CELLS
+    }
+    assert result.run.duration_s < 30 * 60, "a full run must finish within 30 minutes"
+    for cell in result.cells:
+        for sample in cell.samples:
+            assert sample.requests_per_s == pytest.approx(sample.requests / sample.duration_s, rel=0.01)
+
+
+def test_every_directive_renders_from_the_committed_files():
+    context = Context(page="benchmarks/index.md")
+    for scenario in SCENARIOS:
+        assert "| Configuration |" in report.scenario_section(context, scenario)
+    rendered = [
+        report.runs_table(context),
+        report.machine_table(context),
+        report.memory_table(context),
+        report.startup_table(context),
+        report.agreement_section(context),
+        report.settings_table(context),
+        report.packages_table(context),
+        report.headlines(context),
+    ]
+    assert all(rendered)
+    assert "No results yet" not in "".join(rendered)
+
+
+def test_agreement_is_computed_from_the_ratios():
+    (_, first), (_, second) = report.runs()
+    rows = report.agreement(first, second, "requests_per_s")
+    assert rows
+    for row in rows:
+        expected = (row["ratio_run_2"] / row["ratio_run_1"] - 1) * 100
+        assert row["difference_pct"] == pytest.approx(expected, abs=0.05)
+        assert row["agrees"] == (abs(row["difference_pct"]) <= report.AGREEMENT_LIMIT_PCT)
+
+
+def test_unknown_scenario_is_a_clear_directive_error():
+    with pytest.raises(report.DirectiveError, match="unknown benchmark scenario 'nope'"):
+        report.scenario_section(Context(page="benchmarks/index.md"), "nope")
+
+
+def test_published_data_is_json_serialisable():
+    json.dumps(report.benchmarks_data())
+
+
+def test_no_results_renders_a_warning_not_an_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(report, "RESULTS_DIR", tmp_path)
+    monkeypatch.setattr(report, "runs", lambda folder=tmp_path: [])
+    assert "No results yet" in report.scenario_section(Context(page="x"), "hello")
+    assert report.benchmarks_data() == {"runs": [], "agreement_limit_pct": report.AGREEMENT_LIMIT_PCT}
