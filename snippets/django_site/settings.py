@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "snippets.crud.django_notes",
     "snippets.templates.django_pages",
+    "snippets.forms.django_contact",
     "snippets.bench.django_catalog",
     "snippets.structure.django_items",
     "snippets.structure.django_users",
