@@ -132,6 +132,10 @@ def run_lighthouse(jobs: list[dict], timeout: float = 600) -> list[dict]:
     return results
 
 
+_host: dict = {}
+"""The host's last measured Lighthouse benchmark index, so the next page type needs no calibration run."""
+
+
 @dataclass
 class PageTypeReport:
     """Lighthouse figures for one page type: three mobile runs and one desktop run."""
@@ -158,10 +162,12 @@ class PageTypeReport:
 def audit_page_type(page_type: str, base_url: str, page: str) -> PageTypeReport:
     """Run the mobile and desktop Lighthouse passes for one page and check them against the gates."""
     url = base_url + page
-    jobs = [{"url": url, "formFactor": "mobile"}]
+    hint = {"benchmarkIndex": _host["benchmark_index"]} if _host.get("benchmark_index") else {}
+    jobs = [{"url": url, "formFactor": "mobile", **hint}]
     jobs += [{"url": url, "formFactor": "mobile", "categories": ["performance"]}] * (MOBILE_RUNS - 1)
     jobs += [{"url": url, "formFactor": "desktop"}]
     *mobile, desktop = run_lighthouse(jobs)
+    _host["benchmark_index"] = mobile[-1].get("benchmarkIndex")
     report = PageTypeReport(page_type, page, mobile, desktop)
     report.problems = gate_problems(report)
     return report
@@ -206,7 +212,7 @@ def summary_path(site_dir: Path) -> Path:
 
 def format_summary(rows: list[dict]) -> str:
     """The Lighthouse figures per page type as a plain-text table."""
-    header = ("page type", "page", "mobile perf (3 runs)", "desktop perf", "a11y", "best pr.", "SEO", "KiB")
+    header = ("page type", "page", "mobile (3 runs)", "CPU x", "desktop", "a11y", "best pr.", "SEO", "KiB")
     lines = [header]
     for row in rows:
         lines.append(
@@ -214,6 +220,7 @@ def format_summary(rows: list[dict]) -> str:
                 row["page_type"],
                 "/" + row["url"],
                 f"{row['mobile_performance']:g} ({', '.join(str(s) for s in row['mobile_runs'])})",
+                "/".join(f"{cpu:g}" for cpu in row["cpu_slowdown"]),
                 str(row["desktop_performance"]),
                 "/".join(str(s) for s in row["accessibility"]),
                 "/".join(str(s) for s in row["best_practices"]),
@@ -224,7 +231,12 @@ def format_summary(rows: list[dict]) -> str:
     widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
     text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in lines]
     text.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(text) + "\n(a11y, best pr. and SEO: mobile/desktop; KiB: compressed transfer)"
+    notes = (
+        "desktop: desktop performance; a11y, best pr. and SEO: mobile/desktop; KiB: compressed transfer;\n"
+        "CPU x: mobile CPU slowdown per run, calibrated to the host's benchmark index\n"
+        "(at most Lighthouse's default 4; see guide/lighthouse_runner.mjs)"
+    )
+    return "\n".join(text) + "\n" + notes
 
 
 def summary_row(report: PageTypeReport) -> dict:
@@ -234,6 +246,8 @@ def summary_row(report: PageTypeReport) -> dict:
         "url": report.url,
         "mobile_performance": report.mobile_performance,
         "mobile_runs": [run["scores"]["performance"] for run in report.mobile],
+        "cpu_slowdown": [run.get("cpuSlowdown") or 0 for run in report.mobile],
+        "benchmark_index": [run.get("benchmarkIndex") for run in report.mobile],
         "desktop_performance": report.score("desktop", "performance"),
         "accessibility": [report.score(f, "accessibility") for f in ("mobile", "desktop")],
         "best_practices": [report.score(f, "best-practices") for f in ("mobile", "desktop")],

@@ -1,0 +1,94 @@
+"""Every page of the built site, in headless Chromium: private, error-free and accessible.
+
+- privacy: no request to another origin (the `page` fixture blocks and records them);
+- no console errors;
+- axe-core finds no violation, in the light palette and in the dark one (chosen the
+  way Material stores a reader's choice, and checked to have taken effect).
+
+Pages are discovered from the build (`guide.quality.site_pages`), so new pages are
+checked without editing this file.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from guide import ROOT, quality
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
+PAGES = quality.site_pages(SITE) if (SITE / "index.html").is_file() else [""]
+PALETTE_KEY = "/.__palette"
+"""Material's storage key: the site's path (served at the root here) + `.__palette`."""
+PALETTES = {"light": ("default", "light"), "dark": ("slate", "dark")}
+"""Palette name -> (Material's `data-md-color-scheme`, the `prefers-color-scheme` emulated)."""
+
+
+def palette_choice(scheme: str) -> dict:
+    """What Material stores under `__palette` when a reader picks a palette with the toggle."""
+    index = 0 if scheme == "default" else 1
+    media = "(prefers-color-scheme: light)" if index == 0 else "(prefers-color-scheme: dark)"
+    return {
+        "index": index,
+        "color": {"media": media, "scheme": scheme, "primary": "indigo", "accent": "indigo"},
+    }
+
+
+def open_page(page, url: str) -> list[str]:
+    """Load a page until the network is idle; return the console errors it logged."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 200, f"{url}: status {response and response.status}"
+    return errors
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        message = "axe-core is not installed: run 'npm ci' (make test does it)"
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(message + " (REQUIRE_BROWSER is set, as in CI)")
+        pytest.skip(message)
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", PAGES, ids=lambda url: "/" + url)
+def test_page_is_private_and_error_free(page, site_url, url):
+    errors = open_page(page, site_url + url)
+    page.mouse.wheel(0, 4000)
+    page.wait_for_load_state("networkidle")
+    assert page.blocked_requests == [], f"/{url} requested other origins: {page.blocked_requests}"
+    assert errors == [], f"/{url} logged console errors: {errors}"
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+@pytest.mark.parametrize("url", PAGES, ids=lambda url: "/" + url)
+def test_axe_finds_no_violation(browser, site_url, url, palette, axe_source):
+    scheme, media = PALETTES[palette]
+    context = browser.new_context(color_scheme=media)
+    choice = json.dumps(json.dumps(palette_choice(scheme)))
+    context.add_init_script(f'localStorage.setItem("{PALETTE_KEY}", {choice})')
+    try:
+        page = context.new_page()
+        page.goto(site_url + url, wait_until="networkidle")
+        applied = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert applied == scheme, f"/{url}: palette {palette} did not take effect (scheme {applied})"
+        page.add_script_tag(content=axe_source)
+        violations = page.evaluate("async () => (await axe.run(document)).violations")
+    finally:
+        context.close()
+    report = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(
+            " ".join(node["target"]) + f" [{node.get('failureSummary', '').splitlines()[-1].strip()}]"
+            for node in v["nodes"][:5]
+        )
+        for v in violations
+    ]
+    assert not report, f"/{url} ({palette}):\n" + "\n".join(report)
