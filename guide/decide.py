@@ -397,9 +397,12 @@ def url_link(context: Context, site_path: str) -> str:
     For raw HTML (the flowchart, the wizard's data), which MkDocs does not rewrite.
     """
     page = context.page.removesuffix(".md")
-    page_dir = dirname(page) if page.endswith("index") else page
-    link = relpath(site_path or ".", page_dir or ".")
-    return link + "/" if not site_path or site_path.endswith("/") else link
+    page_dir = dirname(page) if page == "index" or page.endswith("/index") else page
+    path, hash_mark, anchor = site_path.partition("#")
+    link = relpath(path or ".", page_dir or ".")
+    if not path or path.endswith("/"):
+        link += "/"
+    return link + hash_mark + anchor
 
 
 def outcome_url(outcome: Outcome) -> str:
