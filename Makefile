@@ -10,10 +10,12 @@ UV_VERSION := 0.13.9
 SITE_DIR ?= site
 export SITE_DIR
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+NODE_DEPS := node_modules/.package-lock.json
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test lint unit build site fmt snapshots clean bench
+.PHONY: help serve test lint unit build site fmt snapshots clean public-urls zensical edition bench
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,9 +42,30 @@ unit: $(BIN)/.synced ## Stage 2: snippet and data tests, coverage over snippets/
 build: $(BIN)/.synced ## Stage 3: mkdocs build --strict into site/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
 
-site: $(BIN)/.synced ## Stage 4: checks on the built site (links, privacy, published data, browser tests)
+# Lighthouse and axe-core for the site checks (package.json, package-lock.json).
+# Without npm the browser quality gates skip with a message (and fail in CI).
+$(NODE_DEPS): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: Lighthouse and axe-core checks will be skipped (apt-get install nodejs npm)"; exit 0; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+site: $(BIN)/.synced $(NODE_DEPS) ## Stage 4: checks on the built site (links, privacy, published data, browser tests)
 	@test -f $(SITE_DIR)/index.html || { echo "$(SITE_DIR)/ is missing: run 'make build' first"; exit 1; }
 	$(BIN)/pytest -m site -p no:cacheprovider
+
+public-urls: $(BIN)/.synced ## Refresh data/public_urls.txt from the built site (after adding pages or anchors)
+	@test -f $(SITE_DIR)/index.html || { echo "$(SITE_DIR)/ is missing: run 'make build' first"; exit 1; }
+	$(BIN)/python -m guide.links write $(SITE_DIR)
+
+edition: $(BIN)/.synced ## Publish a dated edition with mike (EDITION=YYYY-MM-DD, default today; MIKE_FLAGS=--push)
+	@edition="$${EDITION:-$$(date -u +%Y-%m-%d)}"; base="$$edition"; n=1; \
+	while $(BIN)/mike list --json 2>/dev/null | grep -q "\"version\": \"$$edition\""; do n=$$((n + 1)); edition="$$base.$$n"; done; \
+	echo "publishing edition $$edition with alias latest"; \
+	VERSION_SELECTOR=true $(BIN)/mike deploy $(MIKE_FLAGS) --update-aliases --title "$$edition" "$$edition" latest; \
+	$(BIN)/mike set-default $(MIKE_FLAGS) latest
+
+zensical: $(BIN)/.synced ## Canary: build mkdocs.yml with Zensical and report what differs from MkDocs (not part of test)
+	$(BIN)/python -m guide.zensical_canary
 
 fmt: $(BIN)/.synced ## Fix lint and formatting where ruff can
 	$(BIN)/ruff check --fix .
