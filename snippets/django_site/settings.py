@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "snippets.crud.django_notes",
     "snippets.templates.django_pages",
     "snippets.forms.django_contact",
+    "snippets.migrations.django_books",
     "snippets.bench.django_catalog",
     "snippets.structure.django_items",
     "snippets.structure.django_users",
