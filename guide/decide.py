@@ -542,7 +542,7 @@ def use_cases_sections(context: Context) -> str:
             "",
             f"**Outcome: [{outcome.title}]({page_link(context, outcome.page)})**. {outcome.summary}",
             "",
-            f"[Open these answers in the wizard]({wizard}?{permalink(steps).partition('?')[2]})",
+            f"[Open “{case.title}” in the wizard]({wizard}?{permalink(steps).partition('?')[2]})",
             "",
         ]
     return "\n".join(parts)
@@ -732,7 +732,7 @@ def flowchart_svg(context: Context) -> str:
 
 @directive("decide-flowchart")
 def flowchart(context: Context) -> str:
-    """The flowchart SVG with the text version beside it (stacked on narrow screens)."""
+    """The flowchart SVG followed by its text version (a nested list of the same tree)."""
     return "\n".join(
         [
             '<div class="decide-tree" markdown>',
