@@ -99,3 +99,16 @@ def test_django_settings_alone_do_not_limit_file_size(client, monkeypatch):
     response = client.post("/upload", {"file": SimpleUploadedFile("big.bin", b"x" * (2 * LIMIT))})
     assert response.status_code == 201
     assert response.json()["size"] == 2 * LIMIT
+
+
+def test_fastapi_counts_a_chunked_body_and_answers_json_413():
+    """Without Content-Length FastAPI counts bytes as they arrive; that path answers in its JSON shape."""
+    boundary, body = encode_multipart({"file": FileStorage(io.BytesIO(b"x" * (LIMIT + 1)), "big.bin")})
+    chunks = (body[start : start + 65536] for start in range(0, len(body), 65536))
+    with TestClient(fastapi_app.app) as client:
+        response = client.post(
+            "/upload", content=chunks, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        )
+    assert response.request.headers["Transfer-Encoding"] == "chunked"
+    assert response.status_code == 413
+    assert response.json() == {"detail": "Content Too Large"}
