@@ -39,6 +39,13 @@ def stub():
         yield server.base_url
 
 
+@pytest.fixture(scope="module", autouse=True)
+def close_flask_client():
+    """The Flask app keeps one pooled client for the process; close its connections after these tests."""
+    yield
+    flask_app.client.close()
+
+
 def round_of(base_url: str, behaviours: dict[str, str]) -> dict[str, str]:
     """Upstream URLs for one round: every call waits for the others of its round."""
     round_id = uuid.uuid4().hex

@@ -102,11 +102,18 @@ async def django_echo(origin: bytes) -> tuple[bool, list[str]]:
     return answer["type"] == "websocket.accept", replies
 
 
-def test_django_channels_echoes_text():
+@pytest.fixture
+def channels_db_cleanup(django_db_blocker):
+    """Channels closes stale database connections around each event; let it, though the echo uses none."""
+    with django_db_blocker.unblock():
+        yield
+
+
+def test_django_channels_echoes_text(channels_db_cleanup):
     assert async_to_sync(django_echo)(b"http://localhost") == (True, MESSAGES)
 
 
-def test_django_channels_rejects_foreign_origin():
+def test_django_channels_rejects_foreign_origin(channels_db_cleanup):
     assert async_to_sync(django_echo)(b"https://evil.example") == (False, [])
 
 
