@@ -62,6 +62,29 @@ def test_flask_sock_echoes_in_process():
         thread.join(timeout=5)
 
 
+def test_flask_sock_does_not_echo_an_oversized_message():
+    """Above `max_message_size` simple-websocket gives up on the connection: no echo comes back.
+
+    (It does not close cleanly either: the handler thread stays blocked, which the page
+    mentions; the daemon thread ends with the test process.)
+    """
+    server = make_server("127.0.0.1", 0, flask_app.app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with connect(
+            f"ws://127.0.0.1:{server.server_port}/ws", open_timeout=5, close_timeout=1, compression=None
+        ) as ws:
+            ws.send("small")
+            assert ws.recv(timeout=5) == "small"
+            ws.send("x" * (64 * 1024 + 1))
+            with pytest.raises(TimeoutError):
+                ws.recv(timeout=2)
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
 def test_fastapi_echoes_text():
     with TestClient(fastapi_app.app) as client, client.websocket_connect("/ws") as ws:
         for message in MESSAGES:
