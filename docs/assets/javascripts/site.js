@@ -1,0 +1,23 @@
+/*
+ * Site-wide accessibility fixes for markup that Material for MkDocs and
+ * mkdocs-jupyter create in the browser (issue 7, site quality gates; checked by
+ * tests/site/test_quality_pages.py with axe-core):
+ * - each code block's button bar (<nav class="md-code__nav">, added by Material's
+ *   script) gets a distinct name, so landmarks stay distinguishable;
+ * - notebook code cells that scroll sideways can take keyboard focus, as
+ *   Material's own code blocks can.
+ */
+(function () {
+  var count = 0;
+  function fix() {
+    document.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav) {
+      count += 1;
+      nav.setAttribute("aria-label", "Code block " + count + " actions");
+    });
+    document.querySelectorAll(".highlight-ipynb:not([tabindex])").forEach(function (cell) {
+      cell.setAttribute("tabindex", "0");
+    });
+  }
+  new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+  fix();
+})();
