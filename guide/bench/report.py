@@ -152,24 +152,26 @@ def _scenario_or_error(result: schema.ResultFile, scenario: str) -> None:
 
 def bar_chart(title: str, rows: list[tuple[str, list[float | None]]], series: list[str], unit: str) -> str:
     """A horizontal grouped bar chart as inline SVG (no script, no external resource)."""
-    label_width, bar_width, row_height, bar_height = 300, 300, 16 * len(series) + 12, 14
+    label_width, bar_width, row_height, bar_height = 350, 270, 16 * len(series) + 12, 14
     width = label_width + bar_width + 80
-    height = 30 + row_height * len(rows) + 20
+    height = 52 + row_height * len(rows) + 20
     peak = max((value for _, values in rows for value in values if value is not None), default=1.0) or 1.0
     colours = ["#3f51b5", "#ef6c00", "#2e7d32"]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
         f'width="100%" style="max-width:{width}px" aria-label="{html.escape(title)}" class="bench-chart">',
         f"<title>{html.escape(title)}</title>",
+        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="currentColor">'
+        f"{html.escape(title)}</text>",
     ]
     for index, name in enumerate(series):
         x = label_width + index * 110
-        parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colours[index]}"/>')
+        parts.append(f'<rect x="{x}" y="28" width="12" height="12" fill="{colours[index]}"/>')
         parts.append(
-            f'<text x="{x + 16}" y="16" font-size="12" fill="currentColor">{html.escape(name)}</text>'
+            f'<text x="{x + 16}" y="38" font-size="12" fill="currentColor">{html.escape(name)}</text>'
         )
     for row_index, (label, values) in enumerate(rows):
-        top = 30 + row_index * row_height
+        top = 52 + row_index * row_height
         parts.append(
             f'<text x="{label_width - 8}" y="{top + row_height / 2 + 2}" font-size="12" text-anchor="end" '
             f'fill="currentColor">{html.escape(label)}</text>'
@@ -274,6 +276,7 @@ def scenario_section(context: Context, scenario: str) -> str:
     ]
     rows = []
     chart_rows = []
+    chart_metric = "requests_per_s" if spec.section == "io-bound" else "requests_per_cpu_s"
     for configuration in configurations:
         row = [_label(latest, configuration) + (" (baseline)" if configuration == base else "")]
         chart_values: list[float | None] = []
@@ -294,7 +297,7 @@ def scenario_section(context: Context, scenario: str) -> str:
                 else ratios(result, scenario, "requests_per_cpu_s").get(configuration)
             )
             row += [_median_spread(stats["requests_per_s"]), f"{throughput:.2f}" if throughput else "–"]
-            chart_values.append(stats["requests_per_s"]["median"])
+            chart_values.append(stats[chart_metric]["median"])
             cpu_ratios.append(f"{per_cpu:.2f}" if per_cpu else "–")
         latest_stats = cell_summary(cells_of(latest, scenario)[configuration])
         latency = "–"
@@ -308,8 +311,9 @@ def scenario_section(context: Context, scenario: str) -> str:
         row += [" / ".join(cpu_ratios), latency]
         rows.append(row)
         chart_rows.append((_label(latest, configuration), chart_values))
+    measure = "requests per second" if chart_metric == "requests_per_s" else "requests per CPU-second"
     chart = bar_chart(
-        f"{spec.title}: requests per second, median of each run",
+        f"{spec.title}: {measure} of the server, median of each run",
         chart_rows,
         [f"Run {number}" for number in range(1, len(found) + 1)],
         "",
