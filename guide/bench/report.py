@@ -45,12 +45,12 @@ def _runs_or_note() -> tuple[list[tuple[str, schema.ResultFile]], str]:
     if not found:
         return (
             found,
-            '!!! warning "No results yet"\n    No result file is committed under `data/benchmarks/`.\n',
+            '!!! warning "No results yet"\n    No result file is committed under `data/benchmarks/`.\n\n',
         )
     if len(found) < RUNS_SHOWN:
         return (
             found,
-            '!!! warning "One run only"\n    A second full run is needed to show run-to-run agreement.\n',
+            '!!! warning "One run only"\n    A second full run is needed to show run-to-run agreement.\n\n',
         )
     return found, ""
 
@@ -624,3 +624,118 @@ def headlines(context: Context, *scenarios: str) -> str:
             )
         lines.append(f"- **{latest.scenarios[scenario].title}**: {summary_text}.")
     return "\n".join(lines) + "\n"
+
+
+def _newest() -> schema.ResultFile | None:
+    found = runs()
+    return found[-1][1] if found else None
+
+
+@directive("bench-procedure")
+def procedure(context: Context) -> str:
+    """The rounds and the steps of one server visit, with the settings of the newest run filled in."""
+    result = _newest()
+    if result is None:
+        return _runs_or_note()[1]
+    settings = result.run.settings
+    servers = {(cell.server_command, tuple(sorted(cell.env.items()))) for cell in result.cells}
+    return f"""**Rounds and visits.** A full run makes {settings["repeats"]} rounds. In each round the harness
+starts every distinct server (a configuration with its app and environment: {len(servers)} of them)
+once, in random order, and measures every scenario that server serves, again in random order. A
+fresh random order every round (the seed is recorded) spreads a busy phase of the machine over all
+configurations instead of letting it land on one, and a new server process every round puts
+process-to-process variation into the repeats. For one server:
+
+1. start the server command on `127.0.0.1` with a free port and wait (at most
+   {settings["server_start_timeout_s"]} s) for the first answer: the cold start, recorded with every
+   sample of that server;
+2. for each of its scenarios: send three requests and check status *and* body (a wrong answer
+   fails the cell before anything is measured);
+3. warm up with a {settings["warmup_s"]}-second wrk run, then wait until the server has answered
+   everything wrk left queued (one more request queues behind them);
+4. record RSS and PSS of the worker, then measure with wrk ({settings["wrk_threads"]} thread, the
+   scenario's connections, {settings["measure_s"]} seconds, a {settings["wrk_timeout_s"]}-second
+   timeout, a cap of {settings["wrk_request_cap"]:,} requests), recording the CPU time the server's
+   processes and both cores used in that window;
+5. wait for the queue to drain again, run the open-loop client ({settings["open_loop_s"]} s, or
+   {settings["open_loop_s_slow"]} s for the slowly paced scenarios), record memory again;
+6. after the last scenario, stop the server (SIGTERM to its process group).
+"""
+
+
+@directive("bench-open-loop-rates")
+def open_loop_rates(context: Context) -> str:
+    """The fixed request rate and wrk connection count of every scenario, from the newest run."""
+    result = _newest()
+    if result is None:
+        return _runs_or_note()[1]
+    rows = [
+        [spec.title, f"`{spec.method} {spec.path}`", str(spec.connections), f"{spec.open_loop_rate:g}"]
+        for spec in result.scenarios.values()
+    ]
+    return table(["Scenario", "Request", "wrk connections", "Open-loop rate (requests/s)"], rows)
+
+
+@directive("bench-io-models")
+def io_models(context: Context) -> str:
+    """How many requests each I/O configuration can keep waiting at once, from the recorded settings."""
+    result = _newest()
+    if result is None:
+        return _runs_or_note()[1]
+    configurations = result.configurations
+    connections = result.scenarios["io-100ms"].connections
+    gthread = configurations["flask-gunicorn-gthread"].threads
+    pool = configurations["fastapi-uvicorn-def"].threads
+    rows = [
+        ["Blocking call in a plain function", "gunicorn sync worker", "1"],
+        [
+            "Blocking call in a plain function",
+            "gunicorn gthread worker",
+            f"the thread count ({gthread} here)",
+        ],
+        [
+            "Blocking call in a FastAPI `def` handler",
+            "uvicorn; FastAPI runs it in AnyIO's thread pool",
+            f"the pool size ({pool} by default)",
+        ],
+        [
+            "`await asyncio.sleep(...)` in `async def`",
+            "uvicorn's event loop",
+            f"as many as are connected ({connections} wrk connections)",
+        ],
+        [
+            "`time.sleep(...)` inside `async def` (anti-pattern)",
+            "uvicorn's event loop",
+            "1: the call blocks the loop",
+        ],
+    ]
+    return table(["How the wait is written", "Served by", "Requests waiting at once (per worker)"], rows)
+
+
+@directive("bench-cold-start")
+def cold_start(context: Context, *scenarios: str) -> str:
+    """Cold start (median of the repeats) per configuration for the given scenarios, every run."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    latest = found[-1][1]
+    for scenario in scenarios:
+        _scenario_or_error(latest, scenario)
+    header = ["Configuration"] + [
+        f"{latest.scenarios[scenario].title}, run {number} (s)"
+        for scenario in scenarios
+        for number in range(1, len(found) + 1)
+    ]
+    names = list(
+        dict.fromkeys(cell.configuration for s in scenarios for cell in latest.cells if cell.scenario == s)
+    )
+    rows = []
+    for configuration in names:
+        row = [_label(latest, configuration)]
+        for scenario in scenarios:
+            for _, result in found:
+                cell = cells_of(result, scenario).get(configuration)
+                stats = cell_summary(cell) if cell else None
+                row.append(_median_spread(stats["cold_start_s"]) if stats else "–")
+        rows.append(row)
+    return note + table(header, rows)

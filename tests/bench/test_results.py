@@ -40,6 +40,10 @@ def test_every_directive_renders_from_the_committed_files():
         report.settings_table(context),
         report.packages_table(context),
         report.headlines(context),
+        report.procedure(context),
+        report.open_loop_rates(context),
+        report.io_models(context),
+        report.cold_start(context, "routing-10", "routing-1000"),
     ]
     assert all(rendered)
     assert "No results yet" not in "".join(rendered)
