@@ -73,3 +73,14 @@ def test_no_results_renders_a_warning_not_an_error(monkeypatch, tmp_path):
     monkeypatch.setattr(report, "runs", lambda folder=tmp_path: [])
     assert "No results yet" in report.scenario_section(Context(page="x"), "hello")
     assert report.benchmarks_data() == {"runs": [], "agreement_limit_pct": report.AGREEMENT_LIMIT_PCT}
+
+
+def test_bar_chart_is_self_contained_svg_and_shows_failures():
+    svg = report.bar_chart("T <1>", [("A & B", [10.0, None]), ("C", [5.0, 20.0])], ["Run 1", "Run 2"], "")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" role="img"')
+    assert "<title>T &lt;1&gt;</title>" in svg
+    assert "A &amp; B" in svg
+    assert ">failed</text>" in svg
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert 'width="270.0"' in svg
+    assert 'width="67.5"' in svg
