@@ -1,6 +1,6 @@
 """Documented bad input sent to the real production servers (gunicorn, uvicorn) on 127.0.0.1.
 
-Covers the `params` and `validation` tasks of docs/tasks/basics.md: each server must answer
+Covers the `params`, `validation` and `errors` tasks of docs/tasks/basics.md: each server must answer
 every documented request with the documented status, headers and body.
 """
 
@@ -16,8 +16,9 @@ BIN = Path(sys.executable).parent
 CASES = {
     "params": ["good", "limit_not_a_number", "limit_too_large", "id_not_a_number"],
     "validation": ["good", "missing_name", "wrong_type", "broken_json", "not_an_object"],
+    "errors": ["found", "missing_item", "unknown_url", "out_of_stock", "wrong_method"],
 }
-READY_PATH = {"params": "/items/1", "validation": "/items"}
+READY_PATH = {"params": "/items/1", "validation": "/items", "errors": "/items/1"}
 
 
 def gunicorn(app: str, port: int) -> list[str]:
