@@ -78,3 +78,12 @@ def test_published_tree_answers_all_have_reasons(published):
     for question in tree["questions"]:
         for answer in question["answers"]:
             assert answer["reason"], f"{question['id']}.{answer['id']}"
+
+
+def test_every_outcome_node_links_to_an_existing_outcome_page(page, site_url, site_dir):
+    page.goto(site_url + "decide/")
+    targets = page.locator("svg.decide-flowchart a").evaluate_all("links => links.map(a => a.href)")
+    assert targets
+    for target in targets:
+        assert target.startswith(site_url + "decide/outcomes/")
+        assert (site_dir / target.removeprefix(site_url) / "index.html").is_file(), target
