@@ -4,8 +4,8 @@
  * tests/site/test_quality_pages.py with axe-core):
  * - each code block's button bar (<nav class="md-code__nav">, added by Material's
  *   script) gets a distinct name, so landmarks stay distinguishable;
- * - notebook code cells that scroll sideways can take keyboard focus, as
- *   Material's own code blocks can.
+ * - notebook code cells and wide tables that scroll sideways can take
+ *   keyboard focus, as Material's own code blocks can.
  */
 (function () {
   var count = 0;
@@ -17,7 +17,11 @@
     document.querySelectorAll(".highlight-ipynb:not([tabindex])").forEach(function (cell) {
       cell.setAttribute("tabindex", "0");
     });
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) wrap.setAttribute("tabindex", "0");
+    });
   }
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener("resize", fix);
   fix();
 })();
