@@ -148,3 +148,15 @@ def test_published_tree_and_use_cases():
         assert set(case) == {"id", "title", "answers", "outcome", "permalink"}
         assert case["permalink"].startswith("decide/?")
         json.dumps(case)
+
+
+def test_outcome_list_links_every_outcome_with_its_summary():
+    text = decide.outcome_list(WIZARD)
+    for outcome in decide.tree().outcomes:
+        assert f"- [{outcome.title}](outcomes/{outcome.id}.md): {outcome.summary}" in text
+
+
+def test_flowchart_directive_puts_the_text_version_after_the_diagram():
+    text = decide.flowchart(WIZARD)
+    assert text.index("<svg") < text.index("### Text version {#text-version}")
+    assert decide.tree_text(WIZARD) in text

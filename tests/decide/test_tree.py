@@ -322,3 +322,12 @@ def test_missing_use_case_field_names_the_field(write_tree, tmp_path):
     path.write_text(yaml.safe_dump({"use_cases": [{"id": "c", "title": "C", "answers": {"q1": "b"}}]}))
     with pytest.raises(DataError, match=r"cases\.yml: use_cases\.0\.situation: Field required"):
         decide.load_use_cases(tree, path)
+
+
+def test_duplicate_use_case_id_is_an_error(write_tree, tmp_path):
+    tree = load(write_tree, GOOD_TREE)
+    case = {"id": "c", "title": "C", "situation": "S.", "answers": {"q1": "b"}, "outcome": "out-b"}
+    path = tmp_path / "cases.yml"
+    path.write_text(yaml.safe_dump({"use_cases": [case, case]}, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DataError, match=r"cases\.yml: use_cases\[c\]\.id: id 'c' is used twice"):
+        decide.load_use_cases(tree, path)
