@@ -138,12 +138,19 @@ _host: dict = {}
 
 @dataclass
 class PageTypeReport:
-    """Lighthouse figures for one page type: three mobile runs and one desktop run."""
+    """Lighthouse figures for one page type: three mobile runs and one desktop run.
+
+    `mobile[0]` and `desktop` also carry accessibility, best practices and SEO. When the
+    performance gates were missed once and measured again (`retried`), `mobile` and
+    `desktop` hold the second measurement and `first_attempt` the first one's scores.
+    """
 
     page_type: str
     url: str
     mobile: list[dict]
     desktop: dict
+    categories: dict = field(default_factory=dict)
+    first_attempt: str = ""
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -151,32 +158,58 @@ class PageTypeReport:
         return statistics.median(run["scores"]["performance"] for run in self.mobile)
 
     def score(self, form_factor: str, category: str) -> int:
-        run = self.mobile[0] if form_factor == "mobile" else self.desktop
-        return run["scores"][category]
+        if category == "performance":
+            return (self.mobile[0] if form_factor == "mobile" else self.desktop)["scores"][category]
+        return self.categories[form_factor]["scores"][category]
 
     @property
     def transfer_bytes(self) -> int:
-        return max(int(run["transferBytes"] or 0) for run in [*self.mobile, self.desktop])
+        runs = [*self.mobile, self.desktop, *self.categories.values()]
+        return max(int(run["transferBytes"] or 0) for run in runs)
+
+
+def _measure(url: str, all_categories: bool) -> tuple[list[dict], dict]:
+    """Three mobile runs and one desktop run of one page (the first of each with every category)."""
+    hint = {"benchmarkIndex": _host["benchmark_index"]} if _host.get("benchmark_index") else {}
+    only = {} if all_categories else {"categories": ["performance"]}
+    jobs = [{"url": url, "formFactor": "mobile", **hint, **only}]
+    jobs += [{"url": url, "formFactor": "mobile", "categories": ["performance"]}] * (MOBILE_RUNS - 1)
+    jobs += [{"url": url, "formFactor": "desktop", **only}]
+    *mobile, desktop = run_lighthouse(jobs)
+    _host["benchmark_index"] = mobile[-1].get("benchmarkIndex")
+    return mobile, desktop
 
 
 def audit_page_type(page_type: str, base_url: str, page: str) -> PageTypeReport:
-    """Run the mobile and desktop Lighthouse passes for one page and check them against the gates."""
+    """Run the mobile and desktop Lighthouse passes for one page and check them against the gates.
+
+    Performance depends on how busy the machine is; when its gates are missed, the
+    performance passes run once more and the second measurement decides (both are
+    reported). Accessibility, best practices, SEO and transfer size are measured once.
+    """
     url = base_url + page
-    hint = {"benchmarkIndex": _host["benchmark_index"]} if _host.get("benchmark_index") else {}
-    jobs = [{"url": url, "formFactor": "mobile", **hint}]
-    jobs += [{"url": url, "formFactor": "mobile", "categories": ["performance"]}] * (MOBILE_RUNS - 1)
-    jobs += [{"url": url, "formFactor": "desktop"}]
-    *mobile, desktop = run_lighthouse(jobs)
-    _host["benchmark_index"] = mobile[-1].get("benchmarkIndex")
-    report = PageTypeReport(page_type, page, mobile, desktop)
+    mobile, desktop = _measure(url, all_categories=True)
+    report = PageTypeReport(page_type, page, mobile, desktop, {"mobile": mobile[0], "desktop": desktop})
     report.problems = gate_problems(report)
+    if any(problem.startswith(PERFORMANCE_PROBLEMS) for problem in report.problems):
+        runs = ", ".join(str(run["scores"]["performance"]) for run in mobile)
+        report.first_attempt = (
+            f"mobile {report.mobile_performance:g} ({runs}), desktop {desktop['scores']['performance']}"
+        )
+        report.mobile, report.desktop = _measure(url, all_categories=False)
+        report.problems = gate_problems(report)
+        if report.problems:
+            report.problems.append(f"first attempt: {report.first_attempt}")
     return report
+
+
+PERFORMANCE_PROBLEMS = ("mobile performance", "desktop performance")
 
 
 def gate_problems(report: PageTypeReport) -> list[str]:
     """Every way a page type misses the gates, each with the audits that cost points."""
     problems = []
-    for run in [*report.mobile, report.desktop]:
+    for run in [*report.mobile, report.desktop, *report.categories.values()]:
         if run.get("runtimeError"):
             problems.append(f"{run['formFactor']}: Lighthouse runtime error: {run['runtimeError']}")
     if report.mobile_performance < MOBILE_PERFORMANCE_MIN:
@@ -191,7 +224,7 @@ def gate_problems(report: PageTypeReport) -> list[str]:
     for form_factor, category in required:
         score = report.score(form_factor, category)
         if score != 100:
-            run = report.mobile[0] if form_factor == "mobile" else report.desktop
+            run = report.desktop if category == "performance" else report.categories[form_factor]
             audits = [
                 f"{audit['id']} {audit['value']} {' '.join(audit['where'][:3])}".strip()
                 for audit in run["failing"]
@@ -219,7 +252,8 @@ def format_summary(rows: list[dict]) -> str:
             (
                 row["page_type"],
                 "/" + row["url"],
-                f"{row['mobile_performance']:g} ({', '.join(str(s) for s in row['mobile_runs'])})",
+                f"{row['mobile_performance']:g} ({', '.join(str(s) for s in row['mobile_runs'])})"
+                + (" *" if row.get("first_attempt") else ""),
                 "/".join(f"{cpu:g}" for cpu in row["cpu_slowdown"]),
                 str(row["desktop_performance"]),
                 "/".join(str(s) for s in row["accessibility"]),
@@ -236,6 +270,9 @@ def format_summary(rows: list[dict]) -> str:
         "CPU x: mobile CPU slowdown per run, calibrated to the host's benchmark index\n"
         "(at most Lighthouse's default 4; see guide/lighthouse_runner.mjs)"
     )
+    retried = [f"{row['page_type']}: {row['first_attempt']}" for row in rows if row.get("first_attempt")]
+    if retried:
+        notes += "\n* performance measured twice, first attempt missed a gate: " + "; ".join(retried)
     return "\n".join(text) + "\n" + notes
 
 
@@ -253,5 +290,6 @@ def summary_row(report: PageTypeReport) -> dict:
         "best_practices": [report.score(f, "best-practices") for f in ("mobile", "desktop")],
         "seo": [report.score(f, "seo") for f in ("mobile", "desktop")],
         "transfer_bytes": report.transfer_bytes,
+        "first_attempt": report.first_attempt,
         "problems": report.problems,
     }
