@@ -8,6 +8,7 @@ a page that does) and the anchor is an `id` on that page (the heading itself, or
 alias such as `[](){#old-id}` left where a heading was renamed).
 
     python -m guide.links write [SITE_DIR]   # refresh the list from a build (make public-urls)
+    python -m guide.links write SITE_DIR --allow-removals   # ... and drop URLs that are gone
     python -m guide.links check [SITE_DIR]   # what the site test checks
 """
 
@@ -111,14 +112,22 @@ def read_list(path: Path = PUBLIC_URLS) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def write_list(site_dir: Path, path: Path = PUBLIC_URLS) -> list[str]:
-    """Refresh the list from a build, keeping listed URLs the build still answers (redirects, aliases)."""
+class LostURLs(ValueError):
+    """Refreshing the list would drop URLs the build no longer answers."""
+
+
+def write_list(site_dir: Path, path: Path = PUBLIC_URLS, allow_removals: bool = False) -> list[str]:
+    """Refresh the list from a build, keeping listed URLs the build still answers (redirects, aliases).
+
+    Listed URLs the build no longer answers raise `LostURLs` unless `allow_removals`:
+    dropping one is a decision to break a public link, not a side effect of a refresh.
+    """
     current = public_urls(site_dir)
-    kept = (
-        [url for url in read_list(path) if url not in current and not check_url(site_dir, url)]
-        if path.exists()
-        else []
-    )
+    listed = read_list(path) if path.exists() else []
+    lost = check_list(site_dir, [url for url in listed if url not in current])
+    if lost and not allow_removals:
+        raise LostURLs("\n".join(lost))
+    kept = [url for url in listed if url not in current and not check_url(site_dir, url)]
     urls = sorted(set(current) | set(kept), key=lambda url: (url.partition("#")[0], url))
     path.write_text(LIST_HEADER + "\n".join(urls) + "\n", encoding="utf-8")
     return urls
@@ -189,12 +198,18 @@ def _fragment(fragment: str) -> str:
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
-    site_dir = Path(argv[1] if len(argv) > 1 else ROOT / "site")
+    arguments = [arg for arg in argv[1:] if not arg.startswith("--")]
+    site_dir = Path(arguments[0] if arguments else ROOT / "site")
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir} has no index.html: build the site first (make build)", file=sys.stderr)
         return 2
     if command == "write":
-        urls = write_list(site_dir)
+        try:
+            urls = write_list(site_dir, allow_removals="--allow-removals" in argv)
+        except LostURLs as error:
+            print(f"{error}\nthese listed URLs no longer resolve: add redirects or anchor aliases,")
+            print("or drop them on purpose: python -m guide.links write SITE_DIR --allow-removals")
+            return 1
         print(f"wrote {len(urls)} public URLs to {PUBLIC_URLS.relative_to(ROOT)}")
         return 0
     if command == "check":

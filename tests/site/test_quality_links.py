@@ -95,6 +95,15 @@ def test_renaming_a_listed_heading_fails_naming_the_lost_url(listed_site):
     assert "[](){#old-name}" in problems[0]
 
 
+def test_refreshing_the_list_does_not_drop_a_lost_url_silently(listed_site):
+    project, listing = listed_site
+    site = build(project, {"index.md": INDEX, "guide.md": GUIDE.replace("Old name", "New name")})
+    with pytest.raises(links.LostURLs, match="/guide/#old-name"):
+        links.write_list(site, listing)
+    assert "/guide/#old-name" in links.read_list(listing)
+    assert "/guide/#old-name" not in links.write_list(site, listing, allow_removals=True)
+
+
 def test_an_anchor_alias_covers_a_renamed_heading(listed_site):
     project, listing = listed_site
     renamed = "# Guide\n\n[](){#old-name}\n## New name\n\nText.\n"
