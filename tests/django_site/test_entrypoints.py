@@ -1,9 +1,12 @@
 """The Django project's WSGI and ASGI entry points serve the configured URLconf."""
 
+import pytest
 from fastapi.testclient import TestClient
 from werkzeug.test import Client
 
 from snippets.django_site import asgi, wsgi
+
+pytestmark = pytest.mark.django_db
 
 
 def test_wsgi_entry_point_serves_hello():
