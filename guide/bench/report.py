@@ -385,6 +385,32 @@ def startup_table(context: Context) -> str:
     return "\n".join([note, table(header, rows), "", table(imports_header, import_rows), ""])
 
 
+def baseline_drift(first: schema.ResultFile, second: schema.ResultFile) -> str:
+    """The baseline's own median and spread per scenario in both runs: every ratio divides by it."""
+    base = baseline_of(first)
+    rows = []
+    for scenario, spec in first.scenarios.items():
+        one = cell_summary(cells_of(first, scenario)[base]) if base in cells_of(first, scenario) else None
+        two = cell_summary(cells_of(second, scenario)[base]) if base in cells_of(second, scenario) else None
+        if not (one and two):
+            continue
+        rows.append(
+            [
+                spec.title,
+                f"{_median_spread(one['requests_per_s'])} → {_median_spread(two['requests_per_s'])}",
+                f"{_median_spread(one['requests_per_cpu_s'])} → {_median_spread(two['requests_per_cpu_s'])}",
+                f"{agreement_pct(one['requests_per_s']['median'], two['requests_per_s']['median']):+.0f} %",
+            ]
+        )
+    header = [
+        "Scenario",
+        f"Baseline req/s, run 1 → run 2 ({_label(first, base)})",
+        "Baseline per CPU-second, run 1 → run 2",
+        "Change of the baseline's req/s",
+    ]
+    return table(header, rows)
+
+
 @directive("bench-agreement")
 def agreement_section(context: Context) -> str:
     """How well the ratios to the baseline agree between the two runs, for both metrics."""
@@ -392,7 +418,7 @@ def agreement_section(context: Context) -> str:
     if len(found) < RUNS_SHOWN:
         return note
     (_, first), (_, second) = found
-    lines = [note]
+    lines = [note, baseline_drift(first, second), ""]
     header = [
         "Scenario",
         "Configuration",
