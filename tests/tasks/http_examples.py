@@ -15,11 +15,18 @@ A response file, one per framework (`<case>.<framework>.http`):
 The status code (with its standard reason phrase), each listed header and the body must
 match. A JSON body is compared as parsed JSON, so the page may pretty-print it; any
 other body is compared as text.
+
+After a deliberate change of behaviour (or a framework upgrade that changes a message),
+rewrite the response files from the live answers, review the diff, and commit it:
+
+    UPDATE_EXAMPLES=1 .venv/bin/pytest tests/tasks/test_params.py tests/tasks/test_validation.py \
+        tests/tasks/test_errors.py tests/tasks/test_settings.py
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -93,8 +100,37 @@ def example_response(path: str) -> ExampleResponse:
     return ExampleResponse(path, int(code), _headers(path, header_lines), body)
 
 
+def pretty_json(value: object, indent: int = 0) -> str:
+    """JSON with one key per line, but short lists of plain values (such as `loc`) on one line."""
+    pad = "  " * (indent + 1)
+    if isinstance(value, dict) and value:
+        items = [f"{pad}{json.dumps(key)}: {pretty_json(item, indent + 1)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * indent + "}"
+    if isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        items = [pad + pretty_json(item, indent + 1) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + "  " * indent + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_example(path: str, answer: Answer) -> None:
+    """Write a response file from a real answer, keeping the headers the existing file lists."""
+    file = ROOT / path
+    names = list(example_response(path).headers) if file.is_file() else ["content-type"]
+    lines = [f"HTTP/1.1 {answer.status} {HTTPStatus(answer.status).phrase}"]
+    lines += [f"{name}: {answer.headers.get(name)}" for name in names if answer.headers.get(name) is not None]
+    text = answer.body.decode("utf-8")
+    if answer.headers.get("content-type") == "application/json":
+        text = pretty_json(json.loads(text))
+    file.write_text("\n".join(lines) + "\n\n" + text.rstrip("\n") + "\n", encoding="utf-8")
+
+
 def assert_example(path: str, answer: Answer) -> None:
-    """Assert that a real answer (status, headers, body) is the response the file `path` documents."""
+    """Assert that a real answer (status, headers, body) is the response the file `path` documents.
+
+    With `UPDATE_EXAMPLES=1` in the environment, rewrite the file from the answer first.
+    """
+    if os.environ.get("UPDATE_EXAMPLES") == "1":
+        write_example(path, answer)
     expected = example_response(path)
     status, headers, text = answer.status, answer.headers, answer.body.decode("utf-8")
     assert status == expected.status, f"{path}: got status {status}, documented {expected.status}: {text}"

@@ -1,7 +1,7 @@
 """Errors as JSON (docs/tasks/basics.md#errors): documented requests get documented error answers."""
 
 import pytest
-from django.urls import get_resolver
+from django.urls import Resolver404, get_resolver
 from fastapi.testclient import TestClient
 
 from snippets.errors import django_app, fastapi_app, flask_app
@@ -112,3 +112,10 @@ def test_django_uses_the_json_handlers_of_the_root_urlconf(rf):
     assert response.status_code == 500
     assert response["Content-Type"] == "application/json"
     assert response.content == b'{"detail": "Internal server error"}'
+
+
+def test_django_unknown_url_exception_lists_the_patterns_tried():
+    """Why the page's 404 handler does not echo the exception it receives."""
+    with pytest.raises(Resolver404) as error:
+        get_resolver("snippets.errors.django_app").resolve("/no/such/page")
+    assert "tried" in error.value.args[0]

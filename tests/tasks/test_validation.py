@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
 from snippets.validation import fastapi_app, flask_app
 from tests.tasks.http_examples import (
@@ -126,3 +127,12 @@ def test_all_three_accept_a_number_written_as_text(client):
     with TestClient(fastapi_app.app) as fastapi_client:
         assert fastapi_client.post("/items", json=TEXT_AS_QUANTITY).json() == expected
     assert client.post("/items", TEXT_AS_QUANTITY, content_type="application/json").json() == expected
+
+
+def test_the_shorter_flask_error_body_would_fail_on_broken_json():
+    """The page explains why the Flask view renders `error.json()` instead of `error.errors()`."""
+    with pytest.raises(ValidationError) as error:
+        flask_app.NewItem.model_validate_json(b'{"name": "apple",')
+    assert isinstance(error.value.errors()[0]["input"], bytes)
+    with pytest.raises(TypeError, match="bytes is not JSON serializable"):
+        flask_app.app.json.dumps({"detail": error.value.errors(include_url=False)})
