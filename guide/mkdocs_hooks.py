@@ -4,7 +4,8 @@
   meta description and link previews);
 - directive lines are expanded (see `guide.render`);
 - snippet includes are recorded so the tests can find snippets no page shows;
-- after the build, the published data files are written to `site/data/`.
+- the published data files are added to the site as `data/*.json`, so links to
+  them are checked like links to pages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from guide import publish, render, snippets
 
@@ -31,6 +33,16 @@ def includes_record(site_dir: str | Path) -> Path:
 
 def on_pre_build(config, **kwargs) -> None:
     _included.clear()
+
+
+def on_files(files, config, **kwargs):
+    try:
+        published = publish.rendered()
+    except (ValueError, LookupError) as error:
+        raise PluginError(str(error)) from None
+    for src_uri, content in published.items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -67,10 +79,6 @@ def notebook_description(path: Path) -> str | None:
 
 
 def on_post_build(config, **kwargs) -> None:
-    try:
-        publish.write_all(Path(config.site_dir))
-    except (ValueError, LookupError) as error:
-        raise PluginError(str(error)) from None
     includes_record(config.site_dir).write_text(
         json.dumps({path: sorted(pages) for path, pages in sorted(_included.items())}, indent=2) + "\n",
         encoding="utf-8",

@@ -1,14 +1,15 @@
 """Data files the site publishes under `/data/` as JSON.
 
-Topic modules register a function with `@published("name.json")`; after the
-build, `write_all` writes what each returns into `site/data/`.
+Topic modules register a function with `@published("name.json")`. The build
+adds what each returns to the site as the file `data/name.json` (see
+`rendered`), so pages can link to it like any other file and MkDocs checks
+those links.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 Producer = Callable[[], object]
 _PUBLISHED: dict[str, Producer] = {}
@@ -32,13 +33,9 @@ def producers() -> dict[str, Producer]:
     return dict(_PUBLISHED)
 
 
-def write_all(site_dir: Path) -> list[Path]:
-    """Write every published data file into `site_dir/data/` and return their paths."""
-    target = site_dir / "data"
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for filename, produce in sorted(producers().items()):
-        path = target / filename
-        path.write_text(json.dumps(produce(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+def rendered() -> dict[str, str]:
+    """Every published data file as `{"data/<name>.json": json_text}`, in name order."""
+    return {
+        f"data/{filename}": json.dumps(produce(), indent=2, ensure_ascii=False) + "\n"
+        for filename, produce in sorted(producers().items())
+    }
