@@ -191,3 +191,21 @@ def send_real(base_url: str, request: ExampleRequest, timeout: float = 5) -> Ans
     except urllib.error.HTTPError as error:
         with error:
             return Answer(error.code, error.headers, error.read())
+
+
+DOCUMENTED_CASES = {
+    "params": ["good", "limit_not_a_number", "limit_too_large", "id_not_a_number"],
+    "validation": ["good", "missing_name", "wrong_type", "broken_json", "not_an_object"],
+    "errors": ["found", "missing_item", "unknown_url", "out_of_stock", "wrong_method"],
+}
+"""Task -> the documented request/answer cases under `snippets/<task>/examples/`."""
+
+
+def request_file(task: str, case: str) -> str:
+    """The documented request of one case."""
+    return f"snippets/{task}/examples/{case}.request.http"
+
+
+def response_file(task: str, case: str, framework: str) -> str:
+    """One framework's documented answer to one case."""
+    return f"snippets/{task}/examples/{case}.{framework}.http"

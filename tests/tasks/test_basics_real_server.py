@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 
 from guide.servers import free_port, serve
-from tests.tasks.http_examples import assert_example, example_request, send_real
+from tests.tasks.http_examples import (
+    DOCUMENTED_CASES,
+    assert_example,
+    example_request,
+    request_file,
+    response_file,
+    send_real,
+)
 
 BIN = Path(sys.executable).parent
-CASES = {
-    "params": ["good", "limit_not_a_number", "limit_too_large", "id_not_a_number"],
-    "validation": ["good", "missing_name", "wrong_type", "broken_json", "not_an_object"],
-    "errors": ["found", "missing_item", "unknown_url", "out_of_stock", "wrong_method"],
-}
 READY_PATH = {"params": "/items/1", "validation": "/items", "errors": "/items/1"}
 
 
@@ -39,13 +41,13 @@ def server(task: str, framework: str, port: int) -> tuple[list[str], dict[str, s
 
 
 @pytest.mark.parametrize("framework", ["flask", "fastapi", "django"])
-@pytest.mark.parametrize("task", list(CASES))
+@pytest.mark.parametrize("task", list(DOCUMENTED_CASES))
 def test_documented_requests_get_documented_answers_from_the_production_server(task, framework):
     port = free_port()
     command, env = server(task, framework, port)
     with serve(command, port, ready_path=READY_PATH[task], env=env, timeout=30) as running:
-        for case in CASES[task]:
-            request = example_request(f"snippets/{task}/examples/{case}.request.http")
+        for case in DOCUMENTED_CASES[task]:
+            request = example_request(request_file(task, case))
             answer = send_real(running.base_url, request, timeout=5)
-            assert_example(f"snippets/{task}/examples/{case}.{framework}.http", answer)
+            assert_example(response_file(task, case, framework), answer)
     assert running.process.returncode is not None

@@ -5,57 +5,8 @@ from django.urls import Resolver404, get_resolver
 from fastapi.testclient import TestClient
 
 from snippets.errors import django_app, fastapi_app, flask_app
-from tests.tasks.http_examples import (
-    ROOT,
-    assert_example,
-    example_request,
-    included_by,
-    send_django,
-    send_fastapi,
-    send_flask,
-)
 
-EXAMPLES = "snippets/errors/examples"
-CASES = ["found", "missing_item", "unknown_url", "out_of_stock", "wrong_method"]
-PAGE = "tasks/basics.md"
 SERVER_ERROR = {"detail": "Internal server error"}
-
-
-def request_file(case: str) -> str:
-    return f"{EXAMPLES}/{case}.request.http"
-
-
-def response_file(case: str, framework: str) -> str:
-    return f"{EXAMPLES}/{case}.{framework}.http"
-
-
-def test_every_example_file_is_a_documented_case_shown_on_the_page():
-    files = sorted(str(path.relative_to(ROOT)) for path in (ROOT / EXAMPLES).glob("*.http"))
-    expected = sorted(
-        [request_file(case) for case in CASES]
-        + [response_file(case, name) for case in CASES for name in ("flask", "fastapi", "django")]
-    )
-    assert files == expected
-    assert [path for path in files if not included_by(PAGE, path)] == []
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_flask_answers_as_documented(case):
-    answer = send_flask(flask_app.app, example_request(request_file(case)))
-    assert_example(response_file(case, "flask"), answer)
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_fastapi_answers_as_documented(case):
-    answer = send_fastapi(fastapi_app.app, example_request(request_file(case)))
-    assert_example(response_file(case, "fastapi"), answer)
-
-
-@pytest.mark.urls("snippets.errors.django_app")
-@pytest.mark.parametrize("case", CASES)
-def test_django_answers_as_documented(case, client):
-    answer = send_django(client, example_request(request_file(case)))
-    assert_example(response_file(case, "django"), answer)
 
 
 @pytest.mark.parametrize("framework", ["flask", "fastapi", "django"])
