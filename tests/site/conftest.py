@@ -19,21 +19,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.site)
 
 
-def pytest_sessionstart(session):
-    session.config.stash[_session_started] = time.time()
-
-
 def pytest_terminal_summary(terminalreporter, config):
     """Print the Lighthouse figures per page type when this run measured them (test_quality_lighthouse.py)."""
     from guide import quality
 
     path = quality.summary_path(SITE)
-    if path.is_file() and path.stat().st_mtime >= config.stash.get(_session_started, time.time()):
+    if path.is_file() and path.stat().st_mtime >= LOADED_AT:
         terminalreporter.write_sep("=", "Lighthouse per page type")
         terminalreporter.write_line(quality.format_summary(json.loads(path.read_text(encoding="utf-8"))))
 
 
-_session_started = pytest.StashKey[float]()
+LOADED_AT = time.time()
+"""When this conftest was loaded, before any site test ran. A run from the repository root loads it
+during collection, after `pytest_sessionstart`, so a session-start hook here would never run."""
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,10 @@
 """Lighthouse on one page of each page type, served gzip-compressed as GitHub Pages serves it.
 
-Gates: accessibility, best practices and SEO 100 on mobile and desktop, compressed
-transfer within the page type's budget. Targets, reported and marked XFAIL when missed:
-mobile performance >= 95 (median of three runs), desktop performance 100. The figures
+Gates: mobile performance >= 95 (median of three runs), desktop performance 100,
+accessibility, best practices and SEO 100 on mobile and desktop, compressed transfer within
+the page type's budget. Performance depends on how busy the machine is, so a page type that
+misses a performance gate is measured once more and the second measurement decides (both are
+reported; see `quality.audit_page_type`). The figures
 are printed at the end of the test run (see `pytest_terminal_summary` in conftest.py)
 and kept in `.cache/quality/`.
 """
@@ -15,12 +17,6 @@ import pytest
 from guide import quality
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
-
-PERFORMANCE_ONLY = (*quality.PERFORMANCE_PROBLEMS, "first attempt:")
-"""Problems that only concern the performance score. Until the heavy pages (task, matrix,
-claims, benchmarks) are split, a miss here is reported as an expected failure with its
-figures instead of failing `make test`; accessibility, best practices, SEO and the
-transfer budget stay hard gates."""
 
 rows: list[dict] = []
 """Figures of the page types checked in this session, written to the summary file after each."""
@@ -49,10 +45,7 @@ def test_lighthouse_gates(page_type, sample, site_url, site_dir, lighthouse_read
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     message = f"/{report.url} ({page_type}):\n  " + "\n  ".join(report.problems)
-    gates = [problem for problem in report.problems if not problem.startswith(PERFORMANCE_ONLY)]
-    assert not gates, message
-    if report.problems:
-        pytest.xfail("performance score below budget (known gap, reported not enforced): " + message)
+    assert not report.problems, message
 
 
 def test_every_page_type_has_a_page_of_its_own(sample):

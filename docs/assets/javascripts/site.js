@@ -6,9 +6,19 @@
  *   script) gets a distinct name, so landmarks stay distinguishable;
  * - notebook code cells and wide tables that scroll sideways can take
  *   keyboard focus, as Material's own code blocks can.
+ * Whether a table scrolls is read in a ResizeObserver callback, after the browser
+ * has laid the page out anyway: reading scrollWidth while the page loads would
+ * force a layout of the whole page (Lighthouse counted it as blocking time).
  */
 (function () {
   var count = 0;
+  var sized = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var wrap = entry.target;
+      if (wrap.scrollWidth > wrap.clientWidth) wrap.setAttribute("tabindex", "0");
+      else wrap.removeAttribute("tabindex");
+    });
+  });
   function fix() {
     document.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav) {
       count += 1;
@@ -17,11 +27,11 @@
     document.querySelectorAll(".highlight-ipynb:not([tabindex])").forEach(function (cell) {
       cell.setAttribute("tabindex", "0");
     });
-    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth) wrap.setAttribute("tabindex", "0");
+    document.querySelectorAll(".md-typeset__scrollwrap:not([data-sized])").forEach(function (wrap) {
+      wrap.setAttribute("data-sized", "");
+      sized.observe(wrap);
     });
   }
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener("resize", fix);
   fix();
 })();
