@@ -15,7 +15,6 @@ checks it) or external (`url`, `title` and a `retrieved` date).
 
 from __future__ import annotations
 
-import tomllib
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from posixpath import dirname, relpath
@@ -487,25 +486,21 @@ def snippet_lines(context: Context, *pairs: str) -> str:
     return table(["Version", "File", "Non-blank lines"], rows)
 
 
-@cache
-def _lock() -> dict:
-    with (ROOT / "uv.lock").open("rb") as handle:
-        return tomllib.load(handle)
-
-
 def upload_date(package: str) -> date:
     """The date the locked version's wheel was uploaded to PyPI, read from `uv.lock`.
 
     Raises:
         LookupError: The package, or an upload time for it, is not in the lock file.
     """
-    for entry in _lock().get("package", []):
-        if entry["name"] == package:
-            times = [wheel["upload-time"] for wheel in entry.get("wheels", []) if "upload-time" in wheel]
-            if not times:
-                raise LookupError(f"uv.lock has no upload time for {package}")
-            return date.fromisoformat(min(times)[:10])
-    raise LookupError(f"{package} is not in uv.lock")
+    from guide.versions import locked_packages
+
+    entry = locked_packages().get(package)
+    if entry is None:
+        raise LookupError(f"{package} is not in uv.lock")
+    times = [wheel["upload-time"] for wheel in entry.get("wheels", []) if "upload-time" in wheel]
+    if not times:
+        raise LookupError(f"uv.lock has no upload time for {package}")
+    return date.fromisoformat(min(times)[:10])
 
 
 @directive("locked-releases")

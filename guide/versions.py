@@ -6,6 +6,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from packaging.markers import Marker
+
 from guide import ROOT
 
 LOCK_FILE = ROOT / "uv.lock"
@@ -32,9 +34,38 @@ class VersionError(LookupError):
     """A package the site names is not in the lock file."""
 
 
+def applies_here(package: dict) -> bool:
+    """True when a lock entry is the one this interpreter installs.
+
+    uv locks a package at more than one version when the right version depends on the
+    Python version (a forked resolution: quart is 0.22.0 below Python 3.13 and 0.23.1 from
+    3.13 on); each such entry lists the `resolution-markers` it is for.
+    """
+    markers = package.get("resolution-markers")
+    return not markers or any(Marker(marker).evaluate() for marker in markers)
+
+
 @cache
+def locked_packages(lock_file: Path = LOCK_FILE) -> dict[str, dict]:
+    """Map each package name in the lock file to its lock entry for this interpreter.
+
+    Args:
+        lock_file: The uv lock file to read.
+
+    Returns:
+        Normalised package name to its `[[package]]` table (version, wheels, ...).
+    """
+    with lock_file.open("rb") as handle:
+        lock = tomllib.load(handle)
+    return {
+        package["name"]: package
+        for package in lock.get("package", [])
+        if "version" in package and applies_here(package)
+    }
+
+
 def locked_versions(lock_file: Path = LOCK_FILE) -> dict[str, str]:
-    """Map each package name in the lock file to its pinned version.
+    """Map each package name in the lock file to the version pinned for this interpreter.
 
     Args:
         lock_file: The uv lock file to read.
@@ -42,11 +73,7 @@ def locked_versions(lock_file: Path = LOCK_FILE) -> dict[str, str]:
     Returns:
         Normalised package name to version string.
     """
-    with lock_file.open("rb") as handle:
-        lock = tomllib.load(handle)
-    return {
-        package["name"]: package["version"] for package in lock.get("package", []) if "version" in package
-    }
+    return {name: package["version"] for name, package in locked_packages(lock_file).items()}
 
 
 def version(package: str, lock_file: Path = LOCK_FILE) -> str:
