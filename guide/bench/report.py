@@ -519,7 +519,7 @@ def settings_table(context: Context) -> str:
 
 @directive("bench-packages")
 def packages_table(context: Context) -> str:
-    """Package versions each run used (from the lock file, and as installed)."""
+    """Package versions each run used: as installed (the lock file's pin when a run did not record it)."""
     found, note = _runs_or_note()
     if not found:
         return note
@@ -529,7 +529,7 @@ def packages_table(context: Context) -> str:
         row = [f"`{name}`"]
         for _, result in found:
             package = result.run.packages.get(name)
-            row.append(package.locked or package.installed or "–" if package else "–")
+            row.append(package.installed or package.locked or "–" if package else "–")
         rows.append(row)
     return note + table(["Package"] + [f"Run {n}" for n in range(1, len(found) + 1)], rows)
 

@@ -49,6 +49,14 @@ def test_every_directive_renders_from_the_committed_files():
     assert "No results yet" not in "".join(rendered)
 
 
+def test_packages_table_shows_the_versions_each_run_installed():
+    rendered = report.packages_table(Context(page="benchmarks/index.md"))
+    found = report.runs()
+    for name in ("flask", "fastapi", "django", "quart"):
+        cells = " | ".join(result.run.packages[name].installed for _, result in found)
+        assert f"| `{name}` | {cells} |" in rendered
+
+
 def test_agreement_is_computed_from_the_ratios():
     (_, first), (_, second) = report.runs()
     rows = report.agreement(first, second, "requests_per_s")
