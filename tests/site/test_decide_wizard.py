@@ -102,6 +102,23 @@ def test_back_and_start_over(watched, site_url):
     assert watched.locator(".decide-wizard__back").count() == 0
 
 
+def test_browser_back_and_forward_step_through_the_answers(watched, site_url):
+    watched.goto(site_url + "decide/")
+    answer(watched, "new")
+    answer(watched, "pages")
+    expect(watched.locator("#decide-question")).to_contain_text("Question 3")
+    watched.go_back()
+    expect(watched.locator("#decide-question")).to_contain_text("Question 2")
+    assert watched.url.split("#")[0] == site_url + "decide/?start=new"
+    watched.go_back()
+    expect(watched.locator("#decide-question")).to_contain_text("Question 1")
+    assert watched.url.split("#")[0] == site_url + "decide/"
+    watched.go_forward()
+    expect(watched.locator("#decide-question")).to_contain_text("Question 2")
+    assert watched.evaluate("document.activeElement.id") == "decide-question"
+    assert watched.script_errors == []
+
+
 def test_keyboard_answers_move_focus_to_the_next_question(watched, site_url):
     watched.goto(site_url + "decide/")
     first = watched.locator('[data-decide-wizard] button[data-answer="new"]')

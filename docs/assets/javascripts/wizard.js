@@ -3,8 +3,11 @@
  * string (?start=new&shape=api), so a reload or a pasted link reproduces the
  * same questions, answers and result. The tree comes from the JSON the build
  * writes from data/decision_tree.yml into the mount point's data-tree
- * attribute. Does nothing on pages without a [data-decide-wizard] element. Runs on every page load, including Material's
- * instant navigation, through its document$ observable.
+ * attribute. Does nothing on pages without a [data-decide-wizard] element.
+ * Runs on every page load, including Material's instant navigation, through
+ * its document$ observable. Each answer is a new history entry, so the
+ * browser's Back and Forward buttons step through the questions (Material's
+ * own popstate handling fetches nothing while the path stays the same).
  */
 (function () {
   "use strict";
@@ -156,14 +159,15 @@
 
   Wizard.prototype.go = function (steps) {
     var search = query(steps);
-    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + "#wizard");
+    var url = location.pathname + (search ? "?" + search : "") + "#wizard";
+    if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
     this.render(steps, null, true);
   };
 
-  Wizard.prototype.fromLocation = function () {
+  Wizard.prototype.fromLocation = function (moveFocus) {
     var result = walk(this.tree, readAnswers(location.search));
     if (result.error) this.render([], result.error, false);
-    else this.render(result.steps, null, false);
+    else this.render(result.steps, null, moveFocus);
   };
 
   Wizard.prototype.render = function (steps, error, moveFocus) {
@@ -245,11 +249,19 @@
     return heading;
   };
 
+  var current = null;
+
   function start() {
     var root = document.querySelector("[data-decide-wizard]");
+    current = null;
     if (!root || !root.dataset.tree) return;
-    new Wizard(root, JSON.parse(root.dataset.tree)).fromLocation();
+    current = new Wizard(root, JSON.parse(root.dataset.tree));
+    current.fromLocation(false);
   }
+
+  window.addEventListener("popstate", function () {
+    if (current && document.body.contains(current.root)) current.fromLocation(true);
+  });
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(start);
