@@ -115,7 +115,7 @@ def test_browser_back_and_forward_step_through_the_answers(watched, site_url):
     assert watched.url.split("#")[0] == site_url + "decide/"
     watched.go_forward()
     expect(watched.locator("#decide-question")).to_contain_text("Question 2")
-    assert watched.evaluate("document.activeElement.id") == "decide-question"
+    expect(watched.locator("#decide-question")).to_be_focused()
     assert watched.script_errors == []
 
 

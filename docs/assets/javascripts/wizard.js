@@ -7,7 +7,9 @@
  * Runs on every page load, including Material's instant navigation, through
  * its document$ observable. Each answer is a new history entry, so the
  * browser's Back and Forward buttons step through the questions (Material's
- * own popstate handling fetches nothing while the path stays the same).
+ * own popstate handling fetches nothing while the path stays the same; the
+ * wizard renders after it, since Material may set the URL's hash again, which
+ * would take the focus off the new question).
  */
 (function () {
   "use strict";
@@ -260,7 +262,9 @@
   }
 
   window.addEventListener("popstate", function () {
-    if (current && document.body.contains(current.root)) current.fromLocation(true);
+    setTimeout(function () {
+      if (current && document.body.contains(current.root)) current.fromLocation(true);
+    }, 0);
   });
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
