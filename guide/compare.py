@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from guide import ROOT, data, snippets
+from guide import ROOT, data, snippets, versions
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
 
@@ -492,9 +492,7 @@ def upload_date(package: str) -> date:
     Raises:
         LookupError: The package, or an upload time for it, is not in the lock file.
     """
-    from guide.versions import locked_packages
-
-    entry = locked_packages().get(package)
+    entry = versions.locked_packages().get(package)
     if entry is None:
         raise LookupError(f"{package} is not in uv.lock")
     times = [wheel["upload-time"] for wheel in entry.get("wheels", []) if "upload-time" in wheel]
@@ -506,10 +504,8 @@ def upload_date(package: str) -> date:
 @directive("locked-releases")
 def locked_releases(context: Context, *packages: str) -> str:
     """The locked version of each package and the date it was uploaded to PyPI (from `uv.lock`)."""
-    from guide.versions import version
-
     names = packages or FRAMEWORKS
-    rows = [[f"`{name}`", version(name), upload_date(name).isoformat()] for name in names]
+    rows = [[f"`{name}`", versions.version(name), upload_date(name).isoformat()] for name in names]
     return table(["Package", "Locked version", "Uploaded to PyPI"], rows)
 
 
