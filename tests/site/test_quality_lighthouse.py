@@ -4,9 +4,8 @@ Gates: mobile performance >= 95 (median of three runs), desktop performance 100,
 accessibility, best practices and SEO 100 on mobile and desktop, compressed transfer within
 the page type's budget. Performance depends on how busy the machine is, so a page type that
 misses a performance gate is measured once more and the second measurement decides (both are
-reported; see `quality.audit_page_type`). The figures
-are printed at the end of the test run (see `pytest_terminal_summary` in conftest.py)
-and kept in `.cache/quality/`.
+reported; see `quality.audit_page_type`). The figures are printed at the end of the test
+run (see `pytest_terminal_summary` in conftest.py) and kept in `.cache/quality/`.
 """
 
 import json
@@ -44,8 +43,7 @@ def test_lighthouse_gates(page_type, sample, site_url, site_dir, lighthouse_read
     path = quality.summary_path(site_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    message = f"/{report.url} ({page_type}):\n  " + "\n  ".join(report.problems)
-    assert not report.problems, message
+    assert not report.problems, f"/{report.url} ({page_type}):\n  " + "\n  ".join(report.problems)
 
 
 def test_every_page_type_has_a_page_of_its_own(sample):

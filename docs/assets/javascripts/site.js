@@ -12,6 +12,7 @@
  */
 (function () {
   var count = 0;
+  var observed = new WeakSet();
   var sized = new ResizeObserver(function (entries) {
     entries.forEach(function (entry) {
       var wrap = entry.target;
@@ -27,9 +28,11 @@
     document.querySelectorAll(".highlight-ipynb:not([tabindex])").forEach(function (cell) {
       cell.setAttribute("tabindex", "0");
     });
-    document.querySelectorAll(".md-typeset__scrollwrap:not([data-sized])").forEach(function (wrap) {
-      wrap.setAttribute("data-sized", "");
-      sized.observe(wrap);
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (!observed.has(wrap)) {
+        observed.add(wrap);
+        sized.observe(wrap);
+      }
     });
   }
   new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
