@@ -74,18 +74,22 @@ def redirect_stubs(site_dir: Path) -> list[str]:
     ]
 
 
-def pick_sample(pages: list[str]) -> dict[str, str]:
-    """One existing page per page type, following `PAGE_TYPES`; a type with no match falls back to home."""
+def matches(page: str, pattern: str) -> bool:
+    """True when a site-relative URL matches a `PAGE_TYPES` pattern (fnmatch, same folder depth)."""
     from fnmatch import fnmatchcase
 
+    return fnmatchcase(page, pattern) and page.count("/") == pattern.count("/")
+
+
+def pick_sample(pages: list[str]) -> dict[str, str]:
+    """One existing page per page type, following `PAGE_TYPES`; a type with no match falls back to home."""
     sample = {}
     for page_type, patterns in PAGE_TYPES.items():
         chosen = ""
         for pattern in patterns:
-            depth = pattern.count("/")
-            matches = [page for page in pages if fnmatchcase(page, pattern) and page.count("/") == depth]
-            if matches:
-                chosen = matches[0]
+            found = [page for page in pages if matches(page, pattern)]
+            if found:
+                chosen = found[0]
                 break
         sample[page_type] = chosen
     return sample
@@ -238,9 +242,43 @@ def gate_problems(report: PageTypeReport) -> list[str]:
     return problems
 
 
-def summary_path(site_dir: Path) -> Path:
-    """Where the Lighthouse summary of a build into `site_dir` is written (not published, git-ignored)."""
-    return ROOT / ".cache" / "quality" / f"{Path(site_dir).resolve().name}-lighthouse.json"
+def summary_path(site_dir: Path, tool: str = "lighthouse") -> Path:
+    """Where a build's Lighthouse (or axe) summary is written (not published, git-ignored)."""
+    return ROOT / ".cache" / "quality" / f"{Path(site_dir).resolve().name}-{tool}.json"
+
+
+def page_type_of(page: str) -> str:
+    """The page type a site-relative URL belongs to (`PAGE_TYPES`), or "other"."""
+    for page_type, patterns in PAGE_TYPES.items():
+        if any(matches(page, pattern) for pattern in patterns):
+            return page_type
+    return "other"
+
+
+def format_axe_summary(records: list[dict]) -> str:
+    """axe-core results (one record per page and palette) as violations per page type and palette."""
+    totals: dict[str, dict] = {}
+    for record in records:
+        row = totals.setdefault(page_type_of(record["url"]), {"pages": set(), "light": 0, "dark": 0})
+        row["pages"].add(record["url"])
+        row[record["palette"]] += record["violations"]
+    order = [*PAGE_TYPES, "other"]
+    lines = [("page type", "pages", "violations light", "violations dark")]
+    for page_type in sorted(totals, key=order.index):
+        row = totals[page_type]
+        lines.append((page_type, str(len(row["pages"])), str(row["light"]), str(row["dark"])))
+    pages = {record["url"] for record in records}
+    lines.append(
+        (
+            "all pages",
+            str(len(pages)),
+            *(str(sum(r["violations"] for r in records if r["palette"] == p)) for p in ("light", "dark")),
+        )
+    )
+    widths = [max(len(line[column]) for line in lines) for column in range(4)]
+    text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in lines]
+    text.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(text)
 
 
 def format_summary(rows: list[dict]) -> str:

@@ -20,13 +20,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """Print the Lighthouse figures per page type when this run measured them (test_quality_lighthouse.py)."""
+    """Print the Lighthouse and axe-core figures per page type when this run measured them
+    (test_quality_lighthouse.py, test_quality_pages.py)."""
     from guide import quality
 
-    path = quality.summary_path(SITE)
-    if path.is_file() and path.stat().st_mtime >= LOADED_AT:
-        terminalreporter.write_sep("=", "Lighthouse per page type")
-        terminalreporter.write_line(quality.format_summary(json.loads(path.read_text(encoding="utf-8"))))
+    for tool, title, format_summary in (
+        ("lighthouse", "Lighthouse per page type", quality.format_summary),
+        ("axe", "axe-core per page type (every page, both palettes)", quality.format_axe_summary),
+    ):
+        path = quality.summary_path(SITE, tool)
+        if path.is_file() and path.stat().st_mtime >= LOADED_AT:
+            terminalreporter.write_sep("=", title)
+            terminalreporter.write_line(format_summary(json.loads(path.read_text(encoding="utf-8"))))
 
 
 LOADED_AT = time.time()

@@ -28,6 +28,10 @@ PALETTES = {"light": ("default", "light"), "dark": ("slate", "dark")}
 """Palette name -> (Material's `data-md-color-scheme`, the `prefers-color-scheme` emulated)."""
 
 
+axe_records: list[dict] = []
+"""Violations per page and palette checked in this session, written to the summary file after each."""
+
+
 def palette_choice(scheme: str) -> dict:
     """What Material stores under `__palette` when a reader picks a palette with the toggle."""
     index = 0 if scheme == "default" else 1
@@ -83,6 +87,10 @@ def test_axe_finds_no_violation(browser, site_url, url, palette, axe_source):
         violations = page.evaluate("async () => (await axe.run(document)).violations")
     finally:
         context.close()
+    axe_records.append({"url": url, "palette": palette, "violations": len(violations)})
+    path = quality.summary_path(SITE, "axe")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(axe_records, indent=2) + "\n", encoding="utf-8")
     report = [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(

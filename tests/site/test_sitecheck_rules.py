@@ -1,4 +1,4 @@
-"""The privacy check itself catches what it should (fixture pages, not the real site)."""
+"""The site checks' own logic (privacy scan, axe summary) on fixture data, not the real site."""
 
 from guide import sitecheck
 
@@ -26,3 +26,18 @@ def test_same_origin_resources_pass(tmp_path):
 
 def test_orphan_snippets():
     assert sitecheck.orphan_snippets(["a.py", "b.py"], ["a.py"]) == ["b.py"]
+
+
+def test_axe_summary_counts_violations_per_page_type_and_palette():
+    from guide import quality
+
+    records = [
+        {"url": "tasks/basics/", "palette": "light", "violations": 0},
+        {"url": "tasks/basics/", "palette": "dark", "violations": 2},
+        {"url": "tasks/data/", "palette": "dark", "violations": 1},
+        {"url": "about/", "palette": "light", "violations": 0},
+    ]
+    lines = [line.split() for line in quality.format_axe_summary(records).splitlines()]
+    assert ["task", "page", "2", "0", "3"] in lines
+    assert ["other", "1", "0", "0"] in lines
+    assert ["all", "pages", "3", "0", "3"] in lines
