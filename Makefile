@@ -6,38 +6,59 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LTS_VENV := .venv-lts
+LTS_BIN := $(LTS_VENV)/bin
 UV_VERSION := 0.13.9
+BOOTSTRAP := .cache/bootstrap
+UV := $(BOOTSTRAP)/bin/uv
 SITE_DIR ?= site
 export SITE_DIR
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 NODE_DEPS := node_modules/.package-lock.json
-export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test lint unit build site fmt snapshots clean public-urls zensical edition bench
+.PHONY: help serve test lint unit unit-lts build site fmt snapshots clean public-urls zensical edition bench outdated
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(BIN)/.synced: pyproject.toml uv.lock
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
-	$(BIN)/uv sync --locked --quiet
+# uv itself is bootstrapped with whatever `python3` is on PATH (3.9 or newer); uv then
+# builds both environments with the interpreter `.python-version` names (3.13), finding
+# it on the machine or installing it. Override with UV_PYTHON=3.14 (after `make clean`).
+$(UV):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 9))' || { echo "Python 3.9 or newer is needed to bootstrap uv (found: $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(BOOTSTRAP)
+	$(BOOTSTRAP)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# The current stack (Django 6.1): the default groups of pyproject.toml.
+$(BIN)/.synced: pyproject.toml uv.lock .python-version | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --locked --quiet
+	@touch $@
+
+# The LTS stack (Django 5.2): the same lock with the django-lts group instead.
+$(LTS_BIN)/.synced: pyproject.toml uv.lock .python-version | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(LTS_VENV) $(UV) sync --locked --quiet --no-group django-current --group django-lts
 	@touch $@
 
 serve: $(BIN)/.synced ## Serve the site at http://127.0.0.1:8000 with live reload (docs, snippets, data)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: lint unit build site ## Run every stage in order, stopping at the first failure
+test: lint unit unit-lts build site ## Run every stage in order, stopping at the first failure
 
 lint: $(BIN)/.synced ## Stage 1: ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-unit: $(BIN)/.synced ## Stage 2: snippet and data tests, coverage over snippets/ must be 100 %
-	$(BIN)/pytest -m "not site" --cov --cov-report=term
+unit: $(BIN)/.synced ## Stage 2: snippet and data tests on the current stack, coverage over snippets/ must be 100 %
+	GUIDE_STACK=current $(BIN)/pytest -m "not site" --cov --cov-report=term
+
+# The snippet tests again on Django 5.2 LTS. Snippets for features the LTS lacks skip
+# with their reason (tests/conftest.py); coverage is measured on the current stack only.
+LTS_TESTS := tests/tasks tests/compare tests/django_site tests/bench/test_apps.py
+
+unit-lts: $(LTS_BIN)/.synced ## Stage 2b: snippet tests on the LTS stack (Django 5.2)
+	GUIDE_STACK=lts $(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(LTS_TESTS)
 
 build: $(BIN)/.synced ## Stage 3: mkdocs build --strict into site/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
@@ -74,8 +95,11 @@ fmt: $(BIN)/.synced ## Fix lint and formatting where ruff can
 bench: $(BIN)/.synced ## Run the full benchmark (about 20 min, needs Debian's wrk); writes data/benchmarks/full-<time>.json
 	$(BIN)/python -m guide.bench $(if $(BENCH_OUT),--out $(BENCH_OUT))
 
+outdated: $(BIN)/.synced ## Report locked frameworks and docs packages behind the newest release on PyPI (needs network)
+	$(BIN)/python -m guide.outdated
+
 snapshots: $(BIN)/.synced ## Re-execute notebooks and refresh stored outputs the tests compare against
 	$(BIN)/python -m guide.notebooks refresh
 
 clean: ## Remove the virtualenv, the built site and caches
-	rm -rf $(VENV) site site.includes.json .cache .pytest_cache .coverage
+	rm -rf $(VENV) $(LTS_VENV) $(BOOTSTRAP) site site.includes.json .cache .pytest_cache .coverage

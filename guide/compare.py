@@ -92,11 +92,27 @@ class Evidence(BaseModel):
 
 
 class Cell(BaseModel):
-    """One framework's verdict on one criterion."""
+    """One framework's verdict on one criterion.
+
+    A verdict that depends on the version gives `lts`, the verdict on the LTS stack;
+    the page then names the locked version each verdict was checked on.
+    """
 
     model_config = ConfigDict(extra="forbid")
     verdict: str = Field(min_length=3, max_length=160)
+    lts: str | None = Field(default=None, min_length=3, max_length=160)
     evidence: Annotated[list[Evidence], Field(min_length=1)]
+
+    def text(self, framework: str) -> str:
+        """The verdict as a page shows it: with the versions it holds for when it depends on them."""
+        if self.lts is None:
+            return self.verdict
+        current, lts = versions.STACKS
+        label = LABELS[framework]
+        return (
+            f"{label} {versions.version(framework, stack_name=current.name)}: {self.verdict}<br>"
+            f"{label} {versions.version(framework, stack_name=lts.name)} {lts.title}: {self.lts}"
+        )
 
 
 class Criterion(BaseModel):
@@ -221,25 +237,12 @@ class Signal(BaseModel):
     sources: Annotated[list[Evidence], Field(min_length=1)]
 
 
-class SupportWindow(BaseModel):
-    """How long one release series of a framework gets fixes."""
-
-    model_config = ConfigDict(extra="forbid")
-    framework: Framework
-    series: str
-    released: date | None = None
-    security_until: date | None = None
-    policy: str
-    source: Evidence
-
-
 class Popularity(BaseModel):
     """The whole of `data/popularity.yml`."""
 
     model_config = ConfigDict(extra="forbid")
     measures: list[Measure]
     signals: list[Signal]
-    support: list[SupportWindow]
 
 
 def _latest_plausible_date() -> date:
@@ -320,7 +323,7 @@ def matrix_overview(context: Context) -> str:
     """One table of every criterion with each framework's short verdict, linked to the criterion's section."""
     rows = [
         [f"[{entry.title}]({relative(context, f'{MATRIX_PAGE}#{entry.id}')})"]
-        + [entry.cell(name).verdict for name in FRAMEWORKS]
+        + [entry.cell(name).text(name) for name in FRAMEWORKS]
         for entry in matrix().criteria
     ]
     return table(["Criterion", *(LABELS[name] for name in FRAMEWORKS)], rows)
@@ -328,7 +331,7 @@ def matrix_overview(context: Context) -> str:
 
 def _criterion_section(context: Context, entry: Criterion) -> str:
     rows = [
-        [LABELS[name], entry.cell(name).verdict, _evidence(context, entry.cell(name).evidence)]
+        [LABELS[name], entry.cell(name).text(name), _evidence(context, entry.cell(name).evidence)]
         for name in FRAMEWORKS
     ]
     return "\n\n".join(
@@ -356,7 +359,7 @@ def matrix_pair(context: Context, first: str, second: str, *criterion_ids: str) 
     for criterion_id in criterion_ids:
         entry = criterion(criterion_id)
         link = f"[{entry.title}]({relative(context, f'{MATRIX_PAGE}#{entry.id}')})"
-        rows.append([link, *(entry.cell(name).verdict for name in names)])
+        rows.append([link, *(entry.cell(name).text(name) for name in names)])
     return table(["Criterion", *(LABELS[name] for name in names)], rows)
 
 
@@ -455,23 +458,6 @@ def popularity_signals(context: Context, kind: str) -> str:
     return table(["Source", "Period", "Finding", "Status", "Sources"], rows) + "\n\n" + "\n".join(notes)
 
 
-@directive("popularity-support")
-def popularity_support(context: Context) -> str:
-    """Release series and their security support windows, with sources."""
-    rows = [
-        [
-            LABELS[window.framework],
-            window.series,
-            window.released.isoformat() if window.released else "n/a",
-            window.security_until.isoformat() if window.security_until else "no fixed date",
-            window.policy,
-            window.source.markdown(context),
-        ]
-        for window in popularity().support
-    ]
-    return table(["Framework", "Series", "Released", "Security fixes until", "Policy", "Source"], rows)
-
-
 @directive("snippet-lines")
 def snippet_lines(context: Context, *pairs: str) -> str:
     """Non-blank lines of each named snippet file, given as `"Label=path"` arguments."""
@@ -486,13 +472,13 @@ def snippet_lines(context: Context, *pairs: str) -> str:
     return table(["Version", "File", "Non-blank lines"], rows)
 
 
-def upload_date(package: str) -> date:
+def upload_date(package: str, stack: str = "current") -> date:
     """The date the locked version's wheel was uploaded to PyPI, read from `uv.lock`.
 
     Raises:
         LookupError: The package, or an upload time for it, is not in the lock file.
     """
-    entry = versions.locked_packages().get(package)
+    entry = versions.locked_packages(stack_name=stack).get(package)
     if entry is None:
         raise LookupError(f"{package} is not in uv.lock")
     times = [wheel["upload-time"] for wheel in entry.get("wheels", []) if "upload-time" in wheel]
@@ -503,9 +489,23 @@ def upload_date(package: str) -> date:
 
 @directive("locked-releases")
 def locked_releases(context: Context, *packages: str) -> str:
-    """The locked version of each package and the date it was uploaded to PyPI (from `uv.lock`)."""
+    """The locked version of each package and the date it was uploaded to PyPI (from `uv.lock`).
+
+    A package the stacks lock at different versions (Django) gets a row per stack.
+    """
     names = packages or FRAMEWORKS
-    rows = [[f"`{name}`", versions.version(name), upload_date(name).isoformat()] for name in names]
+    rows = []
+    for name in names:
+        stacks = versions.STACKS if versions.differs(name) else versions.STACKS[:1]
+        for stack in stacks:
+            label = f"`{name}` ({stack.title} stack)" if len(stacks) > 1 else f"`{name}`"
+            rows.append(
+                [
+                    label,
+                    versions.version(name, stack_name=stack.name),
+                    upload_date(name, stack.name).isoformat(),
+                ]
+            )
     return table(["Package", "Locked version", "Uploaded to PyPI"], rows)
 
 
@@ -520,6 +520,10 @@ def matrix_data() -> list[dict]:
             "frameworks": {
                 name: {
                     "verdict": entry.cell(name).verdict,
+                    "lts_verdict": entry.cell(name).lts,
+                    "tested_on": {
+                        stack.name: versions.version(name, stack_name=stack.name) for stack in versions.STACKS
+                    },
                     "evidence": [item.published() for item in entry.cell(name).evidence],
                 }
                 for name in FRAMEWORKS

@@ -8,7 +8,6 @@ traceback or a silently wrong page.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -17,8 +16,6 @@ from guide import ROOT
 
 DATA_DIR = ROOT / "data"
 """Folder that holds the data files."""
-
-Model = TypeVar("Model", bound=BaseModel)
 
 
 class DataError(ValueError):
@@ -47,7 +44,7 @@ def read_yaml(path: Path) -> object:
         raise DataError(f"{_display(path)}: not valid YAML: {error}") from None
 
 
-def load(path: Path | str, model: type[Model]) -> Model:
+def load[Model: BaseModel](path: Path | str, model: type[Model]) -> Model:
     """Read a YAML data file and validate it against a Pydantic model.
 
     Args:

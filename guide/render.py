@@ -25,6 +25,7 @@ TOPIC_MODULES = (
     "guide.site",
     "guide.tasks",
     "guide.compare",
+    "guide.support",
     "guide.decide",
     "guide.bench.report",
 )

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from guide import ROOT, data, snippets
+from guide import ROOT, data, snippets, versions
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
 
@@ -26,6 +26,40 @@ class PerFramework(BaseModel):
     django: list[str]
 
 
+class Variant(BaseModel):
+    """A second version of a task in one framework that exists on one tested stack only.
+
+    For example Django's Tasks framework, new in Django 6.0: its snippet runs on the
+    current stack, and its test is skipped on the LTS stack with `reason`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    framework: Framework
+    label: str
+    files: list[str] = Field(min_length=1)
+    packages: list[str] = []
+    stack: str
+    reason: str
+
+    @field_validator("files")
+    @classmethod
+    def files_exist(cls, files: list[str]) -> list[str]:
+        for path in files:
+            if not (ROOT / path).is_file():
+                raise ValueError(f"snippet file {path} does not exist")
+        return files
+
+    @field_validator("stack")
+    @classmethod
+    def stack_exists(cls, stack: str) -> str:
+        versions.stack(stack)
+        return stack
+
+    def lines(self) -> int:
+        """Non-blank lines of code of the variant."""
+        return sum(snippets.line_count(path) for path in self.files)
+
+
 class Task(BaseModel):
     """One task of the catalogue."""
 
@@ -35,6 +69,7 @@ class Task(BaseModel):
     page: str
     files: PerFramework | None = None
     packages: PerFramework | None = None
+    variants: list[Variant] = []
 
     @field_validator("page")
     @classmethod
@@ -104,6 +139,19 @@ def task(task_id: str) -> Task:
     raise DirectiveError(f"no task {task_id!r} in data/{TASKS_FILE}")
 
 
+def variant(path: str) -> Variant:
+    """The stack-only variant a snippet file belongs to (tests take their skip reason from it).
+
+    Raises:
+        LookupError: No variant in `data/tasks.yml` lists that file.
+    """
+    for entry in catalogue().tasks:
+        for candidate in entry.variants:
+            if path in candidate.files:
+                return candidate
+    raise LookupError(f"data/{TASKS_FILE}: no task variant lists {path}")
+
+
 def _relative(context: Context, target: str) -> str:
     """A Markdown link target from the page being rendered to `target` (both relative to `docs/`)."""
     from posixpath import dirname, relpath
@@ -117,17 +165,62 @@ def _packages(names: list[str]) -> str:
     return ", ".join(f"+ {name}" for name in names) if names else "nothing extra"
 
 
+def verified_on(framework: Framework, stack: str | None = None, reason: str = "") -> str:
+    """The versions a framework's snippet was tested on, read from the lock.
+
+    Args:
+        framework: Which framework.
+        stack: The one stack a variant runs on, or `None` for a snippet every stack tests.
+        reason: Why a variant is missing from the other stacks.
+    """
+    python = f"Python {versions.python_version()}"
+    label = LABELS[framework]
+    if stack is not None:
+        only = versions.version(framework, stack_name=stack)
+        others = [
+            f"{versions.version(framework, stack_name=other.name)} {other.title}"
+            for other in versions.STACKS
+            if other.name != stack and versions.version(framework, stack_name=other.name) != only
+        ]
+        missing = f" (not on {', '.join(others)}: {reason})" if others else ""
+        return f"{label} {only}, {python}{missing}"
+    found = []
+    for entry in versions.STACKS:
+        locked = versions.version(framework, stack_name=entry.name)
+        if locked not in found:
+            found.append(locked)
+    if len(found) == 1:
+        return f"{label} {found[0]}, {python}"
+    titled = [
+        f"{versions.version(framework, stack_name=entry.name)} ({entry.title})" for entry in versions.STACKS
+    ]
+    return f"{label} {' and '.join(titled)}, {python}"
+
+
 @directive("task-facts")
 def task_facts(context: Context, task_id: str) -> str:
-    """Lines of code per framework and extra packages for one task, computed from its snippet files."""
+    """Lines of code, extra packages and tested versions per framework for one task.
+
+    Computed from its snippet files and the lock; a variant that exists on one stack
+    only (a Django 6 feature) gets a row of its own that says so.
+    """
     entry = task(task_id)
     if not entry.done:
         raise DirectiveError(f"task {task_id!r} in data/{TASKS_FILE} needs 'files' and 'packages'")
     rows = [
-        [LABELS[name], str(entry.lines(name)), _packages(getattr(entry.packages, name))]
+        [LABELS[name], str(entry.lines(name)), _packages(getattr(entry.packages, name)), verified_on(name)]
         for name in FRAMEWORKS
     ]
-    return table(["Framework", "Lines of code", "Packages beyond the framework"], rows)
+    rows += [
+        [
+            f"{LABELS[variant.framework]}: {variant.label}",
+            str(variant.lines()),
+            _packages(variant.packages),
+            verified_on(variant.framework, variant.stack, variant.reason),
+        ]
+        for variant in entry.variants
+    ]
+    return table(["Framework", "Lines of code", "Packages beyond the framework", "Tested on"], rows)
 
 
 @directive("task-overview")
@@ -162,6 +255,17 @@ def tasks_data() -> list[dict]:
                 name: {"lines": entry.lines(name), "packages": getattr(entry.packages, name)}
                 for name in FRAMEWORKS
             },
+            "variants": [
+                {
+                    "framework": variant.framework,
+                    "label": variant.label,
+                    "lines": variant.lines(),
+                    "packages": variant.packages,
+                    "stack": variant.stack,
+                    "tested_on": verified_on(variant.framework, variant.stack, variant.reason),
+                }
+                for variant in entry.variants
+            ],
         }
         for entry in catalogue().tasks
         if entry.done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 ROWS = 100
@@ -11,7 +12,7 @@ ROWS = 100
 def create(path: Path) -> Path:
     """Create (or replace) the benchmark database at `path` and return it."""
     path.unlink(missing_ok=True)
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute(
             "CREATE TABLE bench_item"
             " (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, price REAL NOT NULL)"

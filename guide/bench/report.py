@@ -249,11 +249,19 @@ def machine_table(context: Context) -> str:
                 f"{machine.cores} logical ({machine.physical_cores or '?'} physical)",
                 f"{machine.memory_gb} GB",
                 f"{machine.python_implementation} {machine.python}",
+                stack_of(result),
                 machine.kernel,
                 result.run.wrk,
             ]
         )
-    return note + table(["Run", "CPU", "Cores", "Memory", "Python", "Kernel", "wrk"], rows)
+    return note + table(["Run", "CPU", "Cores", "Memory", "Python", "Frameworks", "Kernel", "wrk"], rows)
+
+
+def stack_of(result: schema.ResultFile) -> str:
+    """The framework versions a run measured, as its result file recorded them."""
+    packages = result.run.packages
+    named = [("Flask", "flask"), ("FastAPI", "fastapi"), ("Django", "django")]
+    return ", ".join(f"{label} {packages[name].installed}" for label, name in named if name in packages)
 
 
 @directive("bench-scenario")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide import compare
+from guide import compare, support
 from guide.data import DataError, load
 from guide.render import Context, DirectiveError
 
@@ -121,7 +121,7 @@ def test_every_external_source_has_a_retrieval_date():
     popularity = compare.popularity()
     evidence += [figure.source for measure in popularity.measures for figure in measure.figures]
     evidence += [source for signal in popularity.signals for source in signal.sources]
-    evidence += [window.source for window in popularity.support]
+    evidence += [source for line in support.support().lines for source in line.sources]
     external = [item for item in evidence if not item.internal]
     assert external
     assert all(item.retrieved is not None for item in external)

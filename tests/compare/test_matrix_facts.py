@@ -62,6 +62,19 @@ def test_background_work_after_the_response():
     from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 
     assert issubclass(BackgroundTasks, StarletteBackgroundTasks)
+
+
+@pytest.mark.stack("current", reason="django.tasks is new in Django 6.0")
+def test_django_6_has_a_tasks_framework_with_no_worker():
+    from django.tasks import backends
+
+    assert importlib.util.find_spec("django.tasks") is not None
+    shipped = sorted(path.stem for path in Path(backends.__file__).parent.glob("*.py"))
+    assert shipped == ["__init__", "base", "dummy", "immediate"]
+
+
+@pytest.mark.stack("lts", reason="checks what the 5.2 LTS lacks")
+def test_django_5_2_has_no_tasks_framework():
     assert importlib.util.find_spec("django.tasks") is None
 
 

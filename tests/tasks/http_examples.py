@@ -7,7 +7,7 @@ compares the answer, so the page cannot drift from what the app does. A request 
 
 A response file, one per framework (`<case>.<framework>.http`):
 
-    HTTP/1.1 422 Unprocessable Entity
+    HTTP/1.1 422 Unprocessable Content
     content-type: application/json
 
     {"detail": [...]}

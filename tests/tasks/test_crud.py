@@ -1,6 +1,7 @@
 """SQL database CRUD (docs/tasks/data.md#crud): the same notes API on SQLAlchemy 2 and the Django ORM."""
 
 import importlib
+import sys
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,9 +17,16 @@ INVALID_TITLE = "title must be a string of 1 to 200 characters"
 
 
 def load_with_database(module_name, monkeypatch, tmp_path):
-    """Import a SQLAlchemy snippet against a fresh SQLite file named by DATABASE_URL."""
+    """Import a SQLAlchemy snippet against a fresh SQLite file named by DATABASE_URL.
+
+    The engine of an earlier import is disposed first: its pooled SQLite connection
+    would otherwise be garbage-collected open (a ResourceWarning since Python 3.13).
+    """
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'notes.db'}")
-    return importlib.reload(importlib.import_module(module_name))
+    if module_name in sys.modules:
+        sys.modules[module_name].engine.dispose()
+        return importlib.reload(sys.modules[module_name])
+    return importlib.import_module(module_name)
 
 
 @pytest.fixture(params=FRAMEWORKS)

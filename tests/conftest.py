@@ -1,0 +1,35 @@
+"""What every test run shares: which stack it tests, and tests that exist on one stack only.
+
+The header names the stack and the versions under test, so a log of `make test` says
+what was verified. A test marked `@pytest.mark.stack("current", reason=...)` runs only on
+that stack and is skipped elsewhere with its reason, never silently.
+"""
+
+import platform
+
+import pytest
+
+from guide import versions
+
+
+def pytest_report_header(config):
+    stack = versions.installed_stack()
+    labels = {"django": "Django", "flask": "Flask", "fastapi": "FastAPI"}
+    named = ", ".join(
+        f"{label} {versions.version(name, stack_name=stack.name)}" for name, label in labels.items()
+    )
+    return f"stack: {stack.name} (Python {platform.python_version()}, {named})"
+
+
+def pytest_collection_modifyitems(config, items):
+    here = versions.installed_stack()
+    for item in items:
+        marker = item.get_closest_marker("stack")
+        if marker is None:
+            continue
+        wanted = versions.stack(marker.args[0])
+        if wanted != here:
+            reason = marker.kwargs.get("reason", "")
+            item.add_marker(
+                pytest.mark.skip(reason=f"{wanted.title} stack only, not {here.title}: {reason}".rstrip(": "))
+            )
