@@ -18,7 +18,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 NODE_DEPS := node_modules/.package-lock.json
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test lint unit unit-lts build site fmt snapshots clean public-urls zensical edition bench outdated
+.PHONY: help serve test quick lint unit unit-lts build site fmt snapshots clean public-urls zensical edition bench outdated
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,8 @@ serve: $(BIN)/.synced ## Serve the site at http://127.0.0.1:8000 with live reloa
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: lint unit unit-lts build site ## Run every stage in order, stopping at the first failure
+
+quick: lint unit build ## The edit-test loop: lint, snippet tests on the current stack, strict build (no LTS, no browser)
 
 lint: $(BIN)/.synced ## Stage 1: ruff lint and format check
 	$(BIN)/ruff check .

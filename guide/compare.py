@@ -23,12 +23,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from guide import ROOT, data, snippets, versions
+from guide.frameworks import FRAMEWORKS, LABELS
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
 
-Framework = Literal["flask", "fastapi", "django"]
-FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi", "django")
-LABELS = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django"}
 VERDICTS = ("true", "false", "partly true", "misleading", "unverified")
 MATRIX_FILE = "matrix.yml"
 CLAIMS_FILE = "claims.yml"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from guide import versions
+from guide.frameworks import FRAMEWORKS, LABELS
 from guide.publish import published
 from guide.render import Context, directive, table
-
-LABELS = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django"}
 
 
 @directive("versions")
@@ -26,12 +25,12 @@ def framework_versions(context: Context) -> str:
     """One sentence naming the framework versions of both stacks, for the home page."""
     first, *others = versions.STACKS
     named = [
-        f"{LABELS[name]} {versions.version(name, stack_name=first.name)}" for name in versions.FRAMEWORKS
+        f"{LABELS[name]} {versions.version(name, stack_name=first.name)}" for name in FRAMEWORKS
     ]
     again = [
         f"{LABELS[name]} {versions.version(name, stack_name=stack.name)} {stack.title}"
         for stack in others
-        for name in versions.FRAMEWORKS
+        for name in FRAMEWORKS
         if versions.version(name, stack_name=stack.name) != versions.version(name, stack_name=first.name)
     ]
     sentence = (

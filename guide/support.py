@@ -13,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from guide import data, versions
 from guide.compare import Evidence
+from guide.frameworks import LABELS
 from guide.publish import published
 from guide.render import Context, directive, table
 
 SUPPORT_FILE = "support.yml"
-LABELS = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django", "pydantic": "Pydantic"}
 
 
 class ReleaseLine(BaseModel):

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from guide import ROOT, data, snippets, versions
+from guide.frameworks import FRAMEWORKS, LABELS, Framework
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
 
-Framework = Literal["flask", "fastapi", "django"]
-FRAMEWORKS: tuple[Framework, ...] = ("flask", "fastapi", "django")
-LABELS = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django"}
 TASKS_FILE = "tasks.yml"
 
 
@@ -70,6 +67,8 @@ class Task(BaseModel):
     files: PerFramework | None = None
     packages: PerFramework | None = None
     variants: list[Variant] = []
+    also_shown: list[str] = []
+    """Files the page shows beside the task but does not count: alternatives, shared scaffolding."""
 
     @field_validator("page")
     @classmethod
@@ -86,6 +85,14 @@ class Task(BaseModel):
                 if not (ROOT / path).is_file():
                     raise ValueError(f"{framework}: snippet file {path} does not exist")
         return files
+
+    @field_validator("also_shown")
+    @classmethod
+    def shown_files_exist(cls, paths: list[str]) -> list[str]:
+        for path in paths:
+            if not (ROOT / path).is_file():
+                raise ValueError(f"also_shown: snippet file {path} does not exist")
+        return paths
 
     @property
     def url(self) -> str:

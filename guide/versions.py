@@ -21,8 +21,6 @@ LOCK_FILE = ROOT / "uv.lock"
 PYTHON_VERSION_FILE = ROOT / ".python-version"
 PROJECT = "framework-guide"
 
-FRAMEWORKS = ("flask", "fastapi", "django")
-"""Package names of the three frameworks, in the order the site shows them."""
 
 SHOWN = (
     "flask",

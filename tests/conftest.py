@@ -10,13 +10,14 @@ import platform
 import pytest
 
 from guide import versions
+from guide.frameworks import LABELS
 
 
 def pytest_report_header(config):
     stack = versions.installed_stack()
-    labels = {"django": "Django", "flask": "Flask", "fastapi": "FastAPI"}
     named = ", ".join(
-        f"{label} {versions.version(name, stack_name=stack.name)}" for name, label in labels.items()
+        f"{LABELS[name]} {versions.version(name, stack_name=stack.name)}"
+        for name in ("django", "flask", "fastapi")
     )
     return f"stack: {stack.name} (Python {platform.python_version()}, {named})"
 

@@ -1,12 +1,18 @@
 """Facts behind matrix verdicts, checked on the locked packages (docs/compare/matrix.md#checks)."""
 
 import importlib.util
-from importlib.metadata import files
+import os
+from importlib.metadata import files, requires
 from pathlib import Path
 
 import pytest
 from django.conf import global_settings
+from fastapi import FastAPI, Request
+from fastapi.testclient import TestClient
 from flask import Flask, session
+from starlette.middleware.httpsredirect import HTTPSRedirectMiddleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 
 def ships_type_hints(package: str) -> bool:
@@ -51,8 +57,6 @@ def test_flask_sessions_need_a_secret_key():
 
 
 def test_flask_has_no_websocket_route_and_starlette_does():
-    from fastapi import FastAPI
-
     assert not hasattr(Flask, "websocket")
     assert callable(FastAPI().websocket)
 
@@ -81,3 +85,51 @@ def test_django_5_2_has_no_tasks_framework():
 def test_built_in_admin_and_migrations():
     assert importlib.util.find_spec("django.contrib.admin") is not None
     assert importlib.util.find_spec("django.db.migrations") is not None
+
+
+def test_fastapi_installs_starlettes_security_middleware_and_turns_none_on():
+    assert any(name.startswith("starlette") for name in requires("fastapi") or [])
+    shipped = (SessionMiddleware, TrustedHostMiddleware, HTTPSRedirectMiddleware)
+    assert all(cls.__module__.startswith("starlette.middleware.") for cls in shipped)
+    assert FastAPI().user_middleware == []
+    itsdangerous = [name for name in requires("fastapi") or [] if name.startswith("itsdangerous")]
+    assert itsdangerous
+    assert all(name.endswith('extra == "all"') for name in itsdangerous)
+
+
+# --8<-- [start:fastapi-security-middleware]
+def fastapi_with_security_middleware() -> FastAPI:
+    app = FastAPI()
+    app.add_middleware(SessionMiddleware, secret_key=os.environ["SECRET_KEY"], https_only=True)
+    app.add_middleware(HTTPSRedirectMiddleware)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=["example.com", "*.example.com"])
+    return app
+
+
+# --8<-- [end:fastapi-security-middleware]
+
+
+def test_starlettes_security_middleware_once_turned_on(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "a-test-secret")
+    app = fastapi_with_security_middleware()
+
+    @app.get("/visits")
+    def visits(request: Request) -> dict[str, int]:
+        request.session["visits"] = request.session.get("visits", 0) + 1
+        return {"visits": request.session["visits"]}
+
+    assert [entry.cls for entry in app.user_middleware] == [
+        TrustedHostMiddleware,
+        HTTPSRedirectMiddleware,
+        SessionMiddleware,
+    ]
+    plain = TestClient(app, base_url="http://example.com").get("/visits", follow_redirects=False)
+    assert plain.status_code == 307
+    assert plain.headers["location"] == "https://example.com/visits"
+    assert TestClient(app, base_url="https://attacker.test").get("/visits").status_code == 400
+
+    client = TestClient(app, base_url="https://api.example.com")
+    first = client.get("/visits")
+    assert first.json() == {"visits": 1}
+    assert "secure" in first.headers["set-cookie"].lower()
+    assert client.get("/visits").json() == {"visits": 2}

@@ -42,7 +42,10 @@ def test_versions_json_matches_the_lock_file(site_dir):
 
     published = json.loads((site_dir / "data" / "versions.json").read_text(encoding="utf-8"))
     assert published["flask"] == versions.version("flask")
-    assert published["django"].startswith("5.2.")
+    assert published["django"] == versions.version("django")
+    for stack in versions.STACKS:
+        assert published["stacks"][stack.name]["packages"]["django"] == versions.version("django", stack_name=stack.name)
+    assert published["stacks"]["lts"]["packages"]["django"].startswith("5.2.")
 
 
 def test_404_page_exists_and_links_home(site_dir):
@@ -54,3 +57,14 @@ def test_404_page_exists_and_links_home(site_dir):
 def test_search_index_is_built(site_dir):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any(doc["location"].startswith("tasks/basics/") for doc in index["docs"])
+
+
+def test_the_versions_page_lists_both_stacks_from_the_lock(site_dir):
+    from guide import versions
+
+    for page in ("about/versions/index.html", "about/index.html"):
+        text = (site_dir / page).read_text(encoding="utf-8")
+        for stack in versions.STACKS:
+            assert versions.version("django", stack_name=stack.name) in text, (page, stack.name)
+    assert versions.version("django", stack_name="current").startswith("6.1.")
+    assert versions.version("django", stack_name="lts").startswith("5.2.")

@@ -7,12 +7,12 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect
 
+from guide.frameworks import FRAMEWORKS
 from tests.tasks.json_clients import django_caller, flask_caller, starlette_caller
 from tests.tasks.response_files import assert_documented
 
 pytestmark = pytest.mark.django_db
 
-FRAMEWORKS = ["flask", "fastapi", "django"]
 INVALID_TITLE = "title must be a string of 1 to 200 characters"
 
 

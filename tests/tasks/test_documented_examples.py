@@ -9,6 +9,7 @@ import importlib
 
 import pytest
 
+from guide.frameworks import FRAMEWORKS
 from tests.tasks.http_examples import (
     DOCUMENTED_CASES,
     ROOT,
@@ -22,7 +23,6 @@ from tests.tasks.http_examples import (
     send_flask,
 )
 
-FRAMEWORKS = ("flask", "fastapi", "django")
 PAGE = "tasks/basics.md"
 CASES = [(task, case) for task, cases in DOCUMENTED_CASES.items() for case in cases]
 

@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from fastapi.testclient import TestClient
 
+from guide.frameworks import FRAMEWORKS
 from tests.tasks.response_files import assert_documented
 
-FRAMEWORKS = ["flask", "fastapi", "django"]
 TOKEN_FIELD = {"flask": "csrf_token", "fastapi": "csrf_token", "django": "csrfmiddlewaretoken"}
 
 

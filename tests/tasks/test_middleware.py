@@ -15,6 +15,7 @@ import pytest
 from django.urls import clear_url_caches
 from fastapi.testclient import TestClient
 
+from guide.frameworks import FRAMEWORKS
 from guide.servers import free_port, serve
 from snippets.middleware import django_settings, fastapi_app, flask_app
 
@@ -65,9 +66,6 @@ def options(name, request, path, headers):
     client = request.getfixturevalue(f"{name}_client")
     response = client.options(path, headers=headers)
     return response.status_code, response.headers
-
-
-FRAMEWORKS = ["flask", "fastapi", "django"]
 
 
 @pytest.mark.parametrize("name", FRAMEWORKS)

@@ -9,12 +9,12 @@ from fastapi.testclient import TestClient
 from pwdlib import PasswordHash
 from werkzeug.security import generate_password_hash
 
+from guide.frameworks import FRAMEWORKS
 from tests.tasks.json_clients import django_caller, flask_caller, starlette_caller
 from tests.tasks.response_files import assert_documented
 
 pytestmark = pytest.mark.django_db
 
-FRAMEWORKS = ["flask", "fastapi", "django"]
 USERNAME, PASSWORD = "alice", "correct horse battery staple"
 HASHES = {
     "flask": lambda password: generate_password_hash(password),

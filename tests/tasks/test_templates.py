@@ -6,10 +6,10 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
+from guide.frameworks import FRAMEWORKS
 from snippets.templates import fastapi_app, flask_app
 from tests.tasks.response_files import assert_documented
 
-FRAMEWORKS = ["flask", "fastapi", "django"]
 HOSTILE_NAME = "<i>O'Hara & co"
 
 

@@ -6,10 +6,10 @@ import secrets
 import pytest
 from fastapi.testclient import TestClient
 
+from guide.frameworks import FRAMEWORKS
 from tests.tasks.json_clients import django_caller, flask_caller, starlette_caller
 from tests.tasks.response_files import assert_documented
 
-FRAMEWORKS = ["flask", "fastapi", "django"]
 TOKEN = secrets.token_urlsafe(32)
 
 

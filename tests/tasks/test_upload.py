@@ -10,11 +10,11 @@ from fastapi.testclient import TestClient
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from guide.frameworks import FRAMEWORKS
 from snippets.upload import django_app, fastapi_app, flask_app
 from tests.tasks.response_files import assert_documented
 
 LIMIT = 1024 * 1024
-FRAMEWORKS = ["flask", "fastapi", "django"]
 
 
 def post_file(framework, client, content: bytes | None, filename="notes.txt"):
