@@ -2,8 +2,9 @@
 
     python -m guide.zensical_canary      # make zensical
 
-Zensical runs in its own tool environment (`uvx zensical==ZENSICAL_VERSION`, with the
-mkdocstrings handler it needs), so it never touches the project's lock file or venv. It
+Zensical runs in its own tool environment (`uv tool run zensical==ZENSICAL_VERSION`, with
+the mkdocstrings handler it needs, using the uv the project venv already has), so it never
+touches the project's lock file or venv. It
 builds a copy of the project (Zensical writes into the project root), with `strict`
 off so the report can show everything. The report goes to stdout and to
 `.cache/quality/zensical-report.md`; it never fails `make test`.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -24,7 +24,7 @@ from pathlib import Path
 from guide import ROOT, links, sitecheck
 from guide.quality import site_pages
 
-ZENSICAL_VERSION = "0.0.73"
+ZENSICAL_VERSION = "0.1.3"
 UVX_WITH = ["mkdocstrings-python"]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "guide", "data", "snippets", "uv.lock", "pyproject.toml"]
 REPORT = ROOT / ".cache" / "quality" / "zensical-report.md"
@@ -125,9 +125,11 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
 
 
 def main() -> int:
-    uvx = shutil.which("uvx")
-    if not uvx:
-        print("make zensical needs uv's `uvx` on PATH (pip install uv)", file=sys.stderr)
+    uv = Path(sys.executable).with_name("uv")
+    if not uv.is_file():
+        print(
+            f"make zensical needs uv next to the interpreter ({uv}): run `make clean serve`", file=sys.stderr
+        )
         return 2
     with tempfile.TemporaryDirectory(prefix="zensical-canary-") as tmp:
         mkdocs_site = Path(tmp) / "mkdocs-site"
@@ -140,7 +142,16 @@ def main() -> int:
         project = Path(tmp) / "project"
         zensical_site = copy_project(project)
         with_args = [arg for package in UVX_WITH for arg in ("--with", package)]
-        command = [uvx, *with_args, f"zensical=={ZENSICAL_VERSION}", "build", "-f", "mkdocs.yml"]
+        command = [
+            str(uv),
+            "tool",
+            "run",
+            *with_args,
+            f"zensical=={ZENSICAL_VERSION}",
+            "build",
+            "-f",
+            "mkdocs.yml",
+        ]
         status, output, zensical_seconds = run(command, project)
         lines_out = [line.strip() for line in output.splitlines()]
         warnings = [line for line in lines_out if line.startswith(("Warning", "Error"))]

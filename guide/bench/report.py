@@ -30,6 +30,16 @@ def result_paths(folder: Path = RESULTS_DIR) -> list[Path]:
     return sorted(folder.glob("full-*.json"))[-RUNS_SHOWN:]
 
 
+def record_paths(folder: Path = RESULTS_DIR) -> list[Path]:
+    """The two full runs before the ones shown: the previous record, kept for comparison."""
+    return sorted(folder.glob("full-*.json"))[-2 * RUNS_SHOWN : -RUNS_SHOWN]
+
+
+def check_paths(folder: Path = RESULTS_DIR) -> list[Path]:
+    """Partial runs made to tell machine from version effects (`check-*.json`), by name."""
+    return sorted(folder.glob("check-*.json"))
+
+
 @cache
 def _load(path: Path, mtime: float) -> schema.ResultFile:
     return schema.load(path)
@@ -417,6 +427,78 @@ def baseline_drift(first: schema.ResultFile, second: schema.ResultFile) -> str:
         "Change of the baseline's req/s",
     ]
     return table(header, rows)
+
+
+def _where(result: schema.ResultFile) -> str:
+    machine = result.run.machine
+    return f"{machine.cpu_model}, Python {machine.python}, {stack_of(result)}"
+
+
+def _mean_ratios(results: list[schema.ResultFile], scenario: str, metric: str) -> dict[str, float]:
+    found: dict[str, list[float]] = {}
+    for result in results:
+        for configuration, value in ratios(result, scenario, metric).items():
+            found.setdefault(configuration, []).append(value)
+    return {name: statistics.fmean(values) for name, values in found.items() if len(values) == len(results)}
+
+
+@directive("bench-across")
+def across_machines(context: Context, scenario: str, metric: str = "requests_per_s") -> str:
+    """Each configuration's ratio to the baseline in the previous record, in every check run and
+    in the runs shown, with how far each moved from the previous column."""
+    found, note = _runs_or_note()
+    record = [_load(path, path.stat().st_mtime) for path in record_paths()]
+    checks = [_load(path, path.stat().st_mtime) for path in check_paths()]
+    checks = [check for check in checks if cells_of(check, scenario)]
+    if not found or not record:
+        return note + "No earlier record to compare with."
+    columns = [("Previous record", record)]
+    columns += [("Check: record's stack, this machine", [check]) for check in checks]
+    columns.append(("Runs shown above", [result for _, result in found]))
+    for _, results in columns:
+        _scenario_or_error(results[0], scenario)
+    means = [_mean_ratios(results, scenario, metric) for _, results in columns]
+    latest = found[-1][1]
+    rows = []
+    for configuration in means[-1]:
+        if configuration == baseline_of(latest) or not all(configuration in column for column in means):
+            continue
+        cells = [_label(latest, configuration)]
+        for index, column in enumerate(means):
+            value = f"{column[configuration]:.2f}×"
+            if index:
+                moved = agreement_pct(means[index - 1][configuration], column[configuration])
+                value += f" ({moved:+.0f} %)"
+            cells.append(value)
+        rows.append(cells)
+    where = [
+        [
+            title,
+            f"{len(results)} run{'s' if len(results) > 1 else ''}",
+            _where(results[0]),
+            _number(_mean_baseline(results, scenario, metric)),
+        ]
+        for title, results in columns
+    ]
+    header = ["Configuration", *(title for title, _ in columns)]
+    where_header = [
+        "Column",
+        "Runs",
+        "Machine and stack",
+        f"Baseline ({_label(latest, baseline_of(latest))}), {METRIC_UNITS[metric]}",
+    ]
+    return note + table(where_header, where) + "\n\n" + table(header, rows)
+
+
+METRIC_UNITS = {"requests_per_s": "requests/s", "requests_per_cpu_s": "requests per CPU-second"}
+
+
+def _mean_baseline(results: list[schema.ResultFile], scenario: str, metric: str) -> float:
+    medians = []
+    for result in results:
+        stats = cell_summary(cells_of(result, scenario)[baseline_of(result)])
+        medians.append(stats[metric]["median"])
+    return statistics.fmean(medians)
 
 
 @directive("bench-agreement")

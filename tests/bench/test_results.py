@@ -93,3 +93,23 @@ def test_bar_chart_is_self_contained_svg_and_shows_failures():
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
     assert 'width="270.0"' in svg
     assert 'width="67.5"' in svg
+
+
+def test_the_across_machines_table_is_computed_from_the_record_checks_and_runs():
+    context = Context(page="benchmarks/index.md")
+    rendered = report.across_machines(context, "hello")
+    record = [schema.load(path) for path in report.record_paths()]
+    shown = [result for _, result in report.runs()]
+    assert len(record) == 2
+    checks = [schema.load(path) for path in report.check_paths()]
+    columns = [record] + [[check] for check in checks if report.cells_of(check, "hello")] + [shown]
+    for configuration in ("fastapi-uvicorn-async", "django-gunicorn"):
+        means = [
+            report._mean_ratios(results, "hello", "requests_per_s")[configuration] for results in columns
+        ]
+        label = shown[-1].configurations[configuration].label
+        row = next(line for line in rendered.splitlines() if line.startswith(f"| {label} |"))
+        assert row.split(" | ")[1] == f"{means[0]:.2f}×"
+        assert row.split(" | ")[-1].startswith(f"{means[-1]:.2f}× (")
+    for results in columns:
+        assert report._where(results[0]) in rendered

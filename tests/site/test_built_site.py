@@ -44,7 +44,9 @@ def test_versions_json_matches_the_lock_file(site_dir):
     assert published["flask"] == versions.version("flask")
     assert published["django"] == versions.version("django")
     for stack in versions.STACKS:
-        assert published["stacks"][stack.name]["packages"]["django"] == versions.version("django", stack_name=stack.name)
+        assert published["stacks"][stack.name]["packages"]["django"] == versions.version(
+            "django", stack_name=stack.name
+        )
     assert published["stacks"]["lts"]["packages"]["django"].startswith("5.2.")
 
 
@@ -68,3 +70,11 @@ def test_the_versions_page_lists_both_stacks_from_the_lock(site_dir):
             assert versions.version("django", stack_name=stack.name) in text, (page, stack.name)
     assert versions.version("django", stack_name="current").startswith("6.1.")
     assert versions.version("django", stack_name="lts").startswith("5.2.")
+
+
+def test_build_code_reference_stays_out_of_reader_search(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("compare/") for location in locations)
+    assert not [location for location in locations if location.startswith("reference/")]
+    assert not [doc["location"] for doc in index["docs"] if "guide.compare.matrix_overview" in doc["text"]]
