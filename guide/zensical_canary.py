@@ -24,7 +24,9 @@ from pathlib import Path
 from guide import ROOT, links, sitecheck
 from guide.quality import site_pages
 
-ZENSICAL_VERSION = "0.1.3"
+ZENSICAL_VERSION = "0.0.73"
+"""The newest Zensical this machine can install: 0.0.74 to 0.1.3 (newest on 2026-12-02) depend
+on `zensical-ui`, which the package index reachable here does not serve (404)."""
 UVX_WITH = ["mkdocstrings-python"]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "guide", "data", "snippets", "uv.lock", "pyproject.toml"]
 REPORT = ROOT / ".cache" / "quality" / "zensical-report.md"
