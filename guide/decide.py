@@ -8,18 +8,26 @@ published `/data/decision-tree.json` and `/data/use-cases.json`.
 Loading validates the tree as a graph (no unknown targets, no cycles, no
 unreachable node, every outcome has its page) and walks every use case
 through it; any problem is a `DataError` naming the file and the field.
+
+Wizard links carry the answers as `question=answer` parameters, the tree's
+`edition` as `v` and the outcome reached as `outcome`. `read_link` reads one
+the way the wizard script does: ids renamed since the link's edition are
+carried over through the tree's `renamed` map, other parameters are ignored,
+and an answer that cannot be followed is dropped with the reason.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
 from posixpath import dirname, relpath
 from typing import Literal
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -36,6 +44,12 @@ WIZARD_PAGE = "decide/index.md"
 USE_CASES_PAGE = "decide/use-cases.md"
 Identifier = str
 ID_PATTERN = r"^[a-z0-9-]+$"
+EDITION_PARAM = "v"
+OUTCOME_PARAM = "outcome"
+LINK_PARAMS = {EDITION_PARAM, OUTCOME_PARAM, "h"}
+"""Link parameters that are not answers (`h` is the theme's search highlighting), so no question id."""
+_ID = "[a-z0-9-]+"
+_PAIR = f"{_ID}={_ID}"
 
 BenchmarkSection = Literal["results", "io-bound", "memory", "start-up", "routing", "methodology", "caveats"]
 BENCHMARK_TITLES = {
@@ -116,6 +130,11 @@ class Outcome(_Strict):
 class Tree(_Strict):
     """The whole of `data/decision_tree.yml`."""
 
+    edition: int = Field(ge=1)
+    """Written into every wizard link as `v`; links without one are edition 1."""
+    renamed: dict[int, dict[str, str]] = {}
+    """Edition -> what it renamed: `old-id: new-id` for a question or an outcome,
+    `question=answer: question=answer` (or several joined with `&`) for an answer."""
     start: Identifier
     questions: list[Question] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
@@ -190,6 +209,10 @@ def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> 
             answer_ids.add(answer.id)
             if answer.next not in seen:
                 raise fail(f"{field}.next", f"{answer.next!r} is neither a question nor an outcome")
+    for question in tree.questions:
+        if question.id in LINK_PARAMS:
+            raise fail(f"questions[{question.id}].id", f"{question.id!r} is a parameter of wizard links")
+    _check_renames(tree, fail)
     _check_acyclic(tree, fail)
     reached = _reachable(tree)
     for kind, nodes in (("questions", tree.questions), ("outcomes", tree.outcomes)):
@@ -235,6 +258,33 @@ def _claim_ids() -> set[str]:
     from guide import compare
 
     return {claim.id for claim in compare.ledger().claims}
+
+
+def _check_renames(tree: Tree, fail) -> None:
+    for edition, mapping in tree.renamed.items():
+        if edition > tree.edition:
+            raise fail(f"renamed[{edition}]", f"is later than the current edition, {tree.edition}")
+        if edition < 2:
+            raise fail(f"renamed[{edition}]", "renames start with edition 2 (edition 1 is the first)")
+        for old, new in mapping.items():
+            field = f"renamed[{edition}][{old}]"
+            if re.fullmatch(_ID, old):
+                if not re.fullmatch(_ID, new):
+                    raise fail(field, f"{new!r} is not a question or outcome id")
+                carried = _carry_id(tree, new, edition)
+                if not (tree.question(carried) or tree.outcome(carried)):
+                    raise fail(field, f"{carried!r} is neither a question nor an outcome")
+            elif not re.fullmatch(_PAIR, old):
+                raise fail(field, "write an old id, or an old answer as question=answer")
+            elif not re.fullmatch(f"{_PAIR}(&{_PAIR})*", new):
+                raise fail(field, f"{new!r} is not question=answer (several joined with &)")
+            else:
+                for question_id, answer_id, _ in _carry(tree, _pairs(new, old), edition):
+                    question = tree.question(question_id)
+                    if question is None:
+                        raise fail(field, f"{question_id!r} is not a question")
+                    if answer_id not in {answer.id for answer in question.answers}:
+                        raise fail(field, f"{answer_id!r} is not an answer to {question_id!r}")
 
 
 def _check_acyclic(tree: Tree, fail) -> None:
@@ -364,6 +414,108 @@ def walk(tree: Tree, answers: Mapping[str, str]) -> tuple[list[tuple[Question, A
     return steps, node if tree.outcome(node) else None
 
 
+Pair = tuple[str, str, str]
+"""A link's (question id, answer id, the parameter as the link wrote it)."""
+
+
+def _pairs(text: str, source: str) -> list[Pair]:
+    return [(*item.split("=", 1), source) for item in text.split("&")]
+
+
+def _renames(tree: Tree, since: int) -> list[dict[str, str]]:
+    return [tree.renamed[edition] for edition in sorted(tree.renamed) if edition > since]
+
+
+def _rename(mapping: dict[str, str], pair: Pair) -> list[Pair]:
+    question, answer, source = pair
+    target = mapping.get(f"{question}={answer}")
+    return _pairs(target, source) if target else [(mapping.get(question, question), answer, source)]
+
+
+def _carry(tree: Tree, pairs: list[Pair], since: int) -> list[Pair]:
+    """Answers written with the ids of edition `since`, in today's ids."""
+    for mapping in _renames(tree, since):
+        pairs = [moved for pair in pairs for moved in _rename(mapping, pair)]
+    return pairs
+
+
+def _carry_id(tree: Tree, node: str, since: int) -> str:
+    for mapping in _renames(tree, since):
+        node = mapping.get(node, node)
+    return node
+
+
+@dataclass
+class Link:
+    """A wizard link as the wizard reads it."""
+
+    steps: list[tuple[Question, Answer]]
+    outcome: str | None
+    """The outcome today's tree reaches, or `None` when it still has a question to ask."""
+    recorded: str | None
+    """The outcome the link says it reached when it was made (in today's ids)."""
+    dropped: list[str]
+    """Why each answer that could not be followed was dropped, naming its parameter."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether today's tree reaches another outcome than the one the link recorded."""
+        return self.recorded is not None and not self.dropped and self.recorded != self.outcome
+
+
+def _edition(tree: Tree, version: str) -> int:
+    """The edition a link names; today's when it names none this tree has had."""
+    if re.fullmatch("[0-9]+", version) and 1 <= int(version) <= tree.edition:
+        return int(version)
+    return tree.edition
+
+
+def read_link(tree: Tree, query: str) -> Link:
+    """Read a wizard link's query string as the wizard script does.
+
+    Parameters that are not questions are ignored. An answer that is not one of
+    its question's answers ends the path there; answers to questions the path
+    does not reach, or second answers to a question, are dropped.
+    """
+    params = parse_qsl(query, keep_blank_values=True)
+    first = dict(reversed(params))
+    edition = _edition(tree, first.get(EDITION_PARAM, "1"))
+    written = [(key, value, f"{key}={value}") for key, value in params if key not in LINK_PARAMS]
+    answers: dict[str, tuple[str, str]] = {}
+    dropped: list[str] = []
+    for question_id, answer_id, source in _carry(tree, written, edition):
+        question = tree.question(question_id)
+        if question is None:
+            continue
+        if question_id not in answers:
+            answers[question_id] = (answer_id, source)
+        elif answers[question_id][0] != answer_id:
+            dropped.append(
+                f"“{source}” was dropped: the link answers “{question.text}” more than once, "
+                "and only the first answer counts"
+            )
+    steps: list[tuple[Question, Answer]] = []
+    node = tree.start
+    while (question := tree.question(node)) is not None and question.id in answers:
+        answer_id, source = answers.pop(question.id)
+        answer = next((answer for answer in question.answers if answer.id == answer_id), None)
+        if answer is None:
+            dropped.append(f"“{source}” was dropped: “{answer_id}” is not an answer to “{question.text}”")
+            break
+        steps.append((question, answer))
+        node = answer.next
+    for question_id, (_, source) in answers.items():
+        asked = tree.question(question_id).text
+        dropped.append(f"“{source}” was dropped: the link’s other answers never reach the question “{asked}”")
+    recorded = first.get(OUTCOME_PARAM)
+    return Link(
+        steps,
+        node if tree.outcome(node) else None,
+        _carry_id(tree, recorded, edition) if recorded else None,
+        dropped,
+    )
+
+
 def paths_to(tree: Tree, outcome_id: str) -> list[list[tuple[Question, Answer]]]:
     """Every path from the start question to an outcome, in the tree's order."""
     found: list[list[tuple[Question, Answer]]] = []
@@ -379,9 +531,16 @@ def paths_to(tree: Tree, outcome_id: str) -> list[list[tuple[Question, Answer]]]
     return found
 
 
-def permalink(steps: list[tuple[Question, Answer]]) -> str:
-    """The wizard URL, relative to the site root, that reproduces these answers."""
-    return "decide/?" + urlencode([(question.id, answer.id) for question, answer in steps])
+def permalink(tree: Tree, steps: list[tuple[Question, Answer]]) -> str:
+    """The wizard URL, relative to the site root, that reproduces these answers.
+
+    It names the tree's edition and, when the answers reach one, the outcome.
+    """
+    params = [(EDITION_PARAM, str(tree.edition))] if steps else []
+    params += [(question.id, answer.id) for question, answer in steps]
+    if steps and tree.outcome(steps[-1][1].next):
+        params.append((OUTCOME_PARAM, steps[-1][1].next))
+    return "decide/?" + urlencode(params)
 
 
 def page_link(context: Context, target: str) -> str:
@@ -469,7 +628,7 @@ def outcome_page(context: Context, outcome_id: str) -> str:
     )
     parts.append("")
     for number, steps in enumerate(paths_to(tree(), outcome.id), start=1):
-        wizard = page_link(context, WIZARD_PAGE) + "?" + permalink(steps).partition("?")[2]
+        wizard = page_link(context, WIZARD_PAGE) + "?" + permalink(tree(), steps).partition("?")[2]
         parts.append(f"{number}. [Open path {number} in the wizard]({wizard})")
         for question, answer in steps:
             parts.append(f"    - {question.text} **{answer.label}**: {answer.reason}")
@@ -542,7 +701,7 @@ def use_cases_sections(context: Context) -> str:
             "",
             f"**Outcome: [{outcome.title}]({page_link(context, outcome.page)})**. {outcome.summary}",
             "",
-            f"[Open “{case.title}” in the wizard]({wizard}?{permalink(steps).partition('?')[2]})",
+            f"[Open “{case.title}” in the wizard]({wizard}?{permalink(tree(), steps).partition('?')[2]})",
             "",
         ]
     return "\n".join(parts)
@@ -589,6 +748,8 @@ def wizard_data(context: Context) -> dict:
     current = tree()
     return {
         "start": current.start,
+        "edition": current.edition,
+        "renamed": current.renamed,
         "siteRoot": url_link(context, ""),
         "questions": [
             {
@@ -757,9 +918,12 @@ def flowchart(context: Context) -> str:
 
 @published("decision-tree.json")
 def decision_tree_data() -> dict:
-    """The decision tree: questions with answers, reasons and targets, and the outcomes with their pages."""
+    """The decision tree: questions with answers, reasons and targets, the outcomes with their pages,
+    and the edition with the ids each edition renamed (to read older wizard links)."""
     current = tree()
     return {
+        "edition": current.edition,
+        "renamed": current.renamed,
         "start": current.start,
         "questions": [question.model_dump() for question in current.questions],
         "outcomes": [
@@ -783,7 +947,7 @@ def use_cases_data() -> list[dict]:
             "title": case.title,
             "answers": case.answers,
             "outcome": case.outcome,
-            "permalink": permalink(walk(tree(), case.answers)[0]),
+            "permalink": permalink(tree(), walk(tree(), case.answers)[0]),
         }
         for case in use_cases()
     ]

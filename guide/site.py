@@ -24,9 +24,7 @@ def versions_table(context: Context) -> str:
 def framework_versions(context: Context) -> str:
     """One sentence naming the framework versions of both stacks, for the home page."""
     first, *others = versions.STACKS
-    named = [
-        f"{LABELS[name]} {versions.version(name, stack_name=first.name)}" for name in FRAMEWORKS
-    ]
+    named = [f"{LABELS[name]} {versions.version(name, stack_name=first.name)}" for name in FRAMEWORKS]
     again = [
         f"{LABELS[name]} {versions.version(name, stack_name=stack.name)} {stack.title}"
         for stack in others

@@ -74,6 +74,7 @@ def test_wizard_mount_holds_the_tree_as_json_in_an_attribute():
     payload = re.search(r'data-tree="([^"]*)"', html).group(1)
     data = json.loads(unescape(payload))
     assert data["start"] == decide.tree().start
+    assert data["edition"] == decide.tree().edition
     assert data["siteRoot"] == "../"
     assert {outcome["url"] for outcome in data["outcomes"]} == {
         f"outcomes/{outcome.id}/" for outcome in decide.tree().outcomes
@@ -100,7 +101,7 @@ def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
     for claim in outcome.evidence.claims:
         assert f"](../../compare/claims.md#{claim})" in page
     for steps in decide.paths_to(decide.tree(), outcome.id):
-        assert f"(../index.md?{decide.permalink(steps).partition('?')[2]})" in page
+        assert f"(../index.md?{decide.permalink(decide.tree(), steps).partition('?')[2]})" in page
 
 
 def test_unknown_outcome_in_a_directive_is_a_clear_error():
@@ -113,7 +114,7 @@ def test_use_case_sections_link_each_case_to_its_outcome_and_wizard_answers():
     for case in decide.use_cases():
         assert f"## {case.title} {{#{case.id}}}" in text
         steps, _ = decide.walk(decide.tree(), case.answers)
-        assert f"(index.md?{decide.permalink(steps).partition('?')[2]})" in text
+        assert f"(index.md?{decide.permalink(decide.tree(), steps).partition('?')[2]})" in text
 
 
 @pytest.mark.parametrize(
@@ -138,6 +139,7 @@ def test_site_url_of_maps_source_pages_to_built_urls():
 def test_published_tree_and_use_cases():
     tree = decide.decision_tree_data()
     assert tree["start"] == "start"
+    assert (tree["edition"], tree["renamed"]) == (decide.tree().edition, decide.tree().renamed)
     assert all(answer["reason"] for question in tree["questions"] for answer in question["answers"])
     assert {outcome["page"] for outcome in tree["outcomes"]} == {
         f"decide/outcomes/{outcome.id}/" for outcome in decide.tree().outcomes
@@ -146,7 +148,8 @@ def test_published_tree_and_use_cases():
     assert len(cases) >= 14
     for case in cases:
         assert set(case) == {"id", "title", "answers", "outcome", "permalink"}
-        assert case["permalink"].startswith("decide/?")
+        assert case["permalink"].startswith("decide/?v=1&")
+        assert case["permalink"].endswith(f"&outcome={case['outcome']}")
         json.dumps(case)
 
 

@@ -7,6 +7,7 @@ import yaml
 
 from guide import ROOT, decide
 from guide.data import DataError
+from tests.decide.trees import GOOD_TREE
 
 REQUIRED_USE_CASES = {
     "ml-model-serving",
@@ -106,68 +107,14 @@ def test_walk_rejects_unknown_and_contradictory_answers(answers, message):
         decide.walk(decide.tree(), answers)
 
 
-def test_permalink_lists_answers_in_the_order_asked():
+def test_permalink_names_the_edition_the_answers_in_the_order_asked_and_the_outcome():
     steps, _ = decide.walk(decide.tree(), {"start": "new", "shape": "api", "api-data": "no"})
-    assert decide.permalink(steps) == "decide/?start=new&shape=api&api-data=no"
+    link = decide.permalink(decide.tree(), steps)
+    assert link == "decide/?v=1&start=new&shape=api&api-data=no&outcome=fastapi"
+    assert decide.permalink(decide.tree(), steps[:1]) == "decide/?v=1&start=new"
 
 
 # --------------------------------------------------------------------------- bad data in temp files
-
-GOOD_TREE = {
-    "start": "q1",
-    "questions": [
-        {
-            "id": "q1",
-            "short": "First",
-            "text": "First question?",
-            "answers": [
-                {"id": "a", "label": "A", "reason": "Because A.", "next": "q2"},
-                {"id": "b", "label": "B", "reason": "Because B.", "next": "out-b"},
-            ],
-        },
-        {
-            "id": "q2",
-            "short": "Second",
-            "text": "Second question?",
-            "answers": [
-                {"id": "yes", "label": "Yes", "reason": "Because yes.", "next": "out-a"},
-                {"id": "no", "label": "No", "reason": "Because no.", "next": "out-b"},
-            ],
-        },
-    ],
-    "outcomes": [
-        {
-            "id": out,
-            "title": f"Outcome {out}",
-            "summary": "Summary.",
-            "recommendation": "Recommendation.",
-            "alternative": {"title": "Other", "text": "Other text."},
-            "changes": ["A change."],
-            "consequences": ["A consequence."],
-            "snippets": ["snippets/hello/flask_app.py"],
-            "evidence": {"tasks": ["hello"], "benchmarks": ["results"]},
-        }
-        for out in ("out-a", "out-b")
-    ],
-}
-
-
-@pytest.fixture
-def write_tree(tmp_path):
-    pages = tmp_path / "outcomes"
-    pages.mkdir()
-
-    def write(document: dict, with_pages: bool = True):
-        path = tmp_path / "tree.yml"
-        path.write_text(yaml.safe_dump(document), encoding="utf-8")
-        if with_pages:
-            for outcome in document.get("outcomes", []):
-                (pages / f"{outcome['id']}.md").write_text(
-                    f"<!-- guide:decide-outcome {outcome['id']} -->\n", encoding="utf-8"
-                )
-        return path, pages
-
-    return write
 
 
 def load(write_tree, document, with_pages=True):

@@ -1,17 +1,21 @@
 """The decision wizard in headless Chromium with other origins blocked.
 
 The wizard's answers live in the query string; these tests walk it by mouse
-and keyboard, reload and reopen its links, read its decision record, and
-check each published use case's permalink shows the outcome the JSON states.
+and keyboard, reload and reopen its links, read its decision record, check
+each published use case's permalink shows the outcome the JSON states, and
+check the script reads links as `guide.decide.read_link` does: old ids carried
+over, unknown parameters ignored, bad answers dropped with the reason.
 """
 
 import json
 import re
+from html import escape, unescape
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
 
-from guide import ROOT
+from guide import ROOT, decide
 
 RESULT = "[data-decide-wizard] #decide-result"
 
@@ -90,26 +94,26 @@ def test_decision_record_holds_the_answers_the_outcome_and_the_permalink(watched
     assert watched.script_errors == []
 
 
-def test_back_and_start_over(watched, site_url):
+def test_back_and_start_over(watched, site_url, tree):
     watched.goto(site_url + "decide/?start=new&shape=pages")
     assert "Question 3" in watched.locator("#decide-question").inner_text()
     watched.locator(".decide-wizard__back").click()
     assert "Question 2" in watched.locator("#decide-question").inner_text()
-    assert watched.url.split("#")[0] == site_url + "decide/?start=new"
+    assert watched.url.split("#")[0] == site_url + f"decide/?v={tree['edition']}&start=new"
     watched.locator(".decide-wizard__restart").click()
     assert "Question 1" in watched.locator("#decide-question").inner_text()
     assert watched.url.split("#")[0] == site_url + "decide/"
     assert watched.locator(".decide-wizard__back").count() == 0
 
 
-def test_browser_back_and_forward_step_through_the_answers(watched, site_url):
+def test_browser_back_and_forward_step_through_the_answers(watched, site_url, tree):
     watched.goto(site_url + "decide/")
     answer(watched, "new")
     answer(watched, "pages")
     expect(watched.locator("#decide-question")).to_contain_text("Question 3")
     watched.go_back()
     expect(watched.locator("#decide-question")).to_contain_text("Question 2")
-    assert watched.url.split("#")[0] == site_url + "decide/?start=new"
+    assert watched.url.split("#")[0] == site_url + f"decide/?v={tree['edition']}&start=new"
     watched.go_back()
     expect(watched.locator("#decide-question")).to_contain_text("Question 1")
     assert watched.url.split("#")[0] == site_url + "decide/"
@@ -142,21 +146,133 @@ def test_answers_are_buttons_in_a_labelled_group(watched, site_url):
 
 
 @pytest.mark.parametrize(
-    ("query", "message"),
+    ("query", "dropped", "question"),
     [
-        ("start=sideways", "“sideways” as the answer to"),
-        ("start=new&colour=blue", "“colour”, which is not a question"),
-        ("start=flask&shape=api", "the answers contradict each other"),
-        ("start=new&start=flask", "more than once"),
+        ("start=sideways", ["“start=sideways” was dropped: “sideways” is not an answer"], 1),
+        ("start=new&shape=sideways&api-data=no", ["“shape=sideways”", "“api-data=no”"], 2),
+        ("start=flask&shape=api", ["“shape=api” was dropped: the link’s other answers never reach"], 2),
+        ("start=new&start=flask", ["“start=flask” was dropped: the link answers", "more than once"], 2),
     ],
-    ids=["unknown-answer", "unknown-question", "contradictory", "repeated"],
+    ids=["unknown-answer", "keeps-answers-before", "off-the-path", "repeated"],
 )
-def test_a_bad_link_shows_a_clear_message_and_the_first_question(watched, site_url, query, message):
-    watched.goto(site_url + "decide/?" + query)
+def test_a_bad_answer_is_dropped_by_name_and_the_answers_before_it_kept(
+    watched, site_url, query, dropped, question
+):
+    watched.goto(site_url + "decide/?" + query + "&utm_source=chat")
     alert = watched.get_by_role("alert")
-    assert alert.is_visible()
-    assert message in alert.inner_text()
-    assert "Question 1" in watched.locator("#decide-question").inner_text()
+    expect(alert).to_be_visible()
+    for text in dropped:
+        assert text in alert.inner_text()
+    assert f"Question {question}" in watched.locator("#decide-question").inner_text()
+    assert watched.script_errors == []
+
+
+def test_parameters_the_wizard_does_not_know_are_ignored(watched, site_url):
+    watched.goto(
+        site_url + "decide/?utm_source=chat&start=new&colour=blue&fbclid=x&ref=mail&shape=concurrent"
+    )
+    assert watched.locator(RESULT).get_attribute("data-outcome") == "fastapi"
+    assert watched.locator(".decide-wizard__message").count() == 0
+    assert watched.script_errors == []
+
+
+def test_the_page_says_when_the_tree_now_answers_differently(watched, site_url, tree):
+    watched.goto(site_url + f"decide/?v={tree['edition']}&start=new&shape=concurrent&outcome=fastapi")
+    assert watched.locator(RESULT).get_attribute("data-outcome") == "fastapi"
+    assert watched.locator(".decide-wizard__changed").count() == 0
+    watched.goto(site_url + f"decide/?v={tree['edition']}&start=new&shape=concurrent&outcome=django")
+    notice = watched.locator(".decide-wizard__changed")
+    expect(notice).to_contain_text("The tree now answers differently")
+    expect(notice).to_contain_text(f"led to “{title(tree, 'django')}”")
+    expect(notice).to_contain_text(f"today they lead to “{title(tree, 'fastapi')}”")
+    assert watched.locator(RESULT).get_attribute("data-outcome") == "fastapi"
+    assert watched.script_errors == []
+
+
+LINKS = [
+    "start=new&shape=api&api-data=no",
+    "utm_source=chat&start=flask&flask-need=async&fbclid=x&ref=y&h=flask",
+    "start=new&shape=sideways&api-data=no",
+    "start=flask&shape=api&flask-need=features",
+    "start=new&start=flask&start=new&shape=concurrent",
+    "v=1&start=new&shape=concurrent&outcome=django",
+    "v=1&start=new&outcome=fastapi",
+    "v=abc&start=django&django-need=features&outcome=keep-django",
+    "v=99&start=new&shape=small&small-typed=yes",
+    "constructor=x&__proto__=y&toString=z&start=new&shape=concurrent",
+    "start=new+x&shape=%E2%9C%93",
+]
+"""Links read by both walkers: old and current, mangled by chat tools, bad, and out of date."""
+
+
+def shows_as_python_reads_it(page, site_url, query, current):
+    """Assert the page shows what `guide.decide.read_link` makes of the query on the tree `current`."""
+    link = decide.read_link(current, query)
+    trail = page.locator(".decide-wizard__trail li").all_inner_texts()
+    assert len(trail) == len(link.steps), query
+    for text, (question, chosen) in zip(trail, link.steps, strict=True):
+        assert question.text in text and chosen.label in text, query
+    assert page.locator(".decide-wizard__dropped li").all_inner_texts() == link.dropped, query
+    assert page.locator(".decide-wizard__changed").count() == int(link.changed), query
+    if link.outcome:
+        assert page.locator(RESULT).get_attribute("data-outcome") == link.outcome, query
+        permalink = page.locator(".decide-wizard__permalink").inner_text()
+        assert permalink == site_url + decide.permalink(current, link.steps), query
+    else:
+        asked = current.question(decide.steps_end(current, link.steps)).text
+        assert asked in page.locator("#decide-question").inner_text(), query
+
+
+def test_the_script_reads_links_as_the_python_walker_does(watched, site_url):
+    for query in LINKS:
+        watched.goto(site_url + "decide/?" + query)
+        watched.locator(".decide-wizard__controls").wait_for(state="attached")
+        shows_as_python_reads_it(watched, site_url, query, decide.tree())
+    assert watched.script_errors == []
+
+
+RENAMED = {
+    2: {"main": "shape", "main=waiting": "shape=concurrent", "start=greenfield": "start=new", "go": "fastapi"}
+}
+"""A pretend edition 2: edition 1 called `shape` `main`, its answer `concurrent` `waiting`, the
+answer `new` `greenfield` and the outcome `fastapi` `go`."""
+
+
+def serve_tree_with_renames(page, site_url):
+    """Serve the wizard page with its tree as edition 2 of the pretend history in `RENAMED`."""
+
+    def route(route):
+        html = route.fetch().text()
+        found = re.search(r'data-tree="([^"]*)"', html)
+        payload = json.loads(unescape(found.group(1)))
+        payload.update(edition=2, renamed=RENAMED)
+        route.fulfill(
+            body=html.replace(found.group(0), f'data-tree="{escape(json.dumps(payload))}"'),
+            content_type="text/html",
+        )
+
+    page.route(lambda url: url.startswith(site_url + "decide/?"), route)
+    return decide.tree().model_copy(update={"edition": 2, "renamed": RENAMED})
+
+
+@pytest.mark.parametrize(
+    ("query", "outcome", "changed"),
+    [
+        ("start=greenfield&main=waiting&outcome=go", "fastapi", False),
+        ("v=1&start=greenfield&main=api&api-data=no&outcome=go&utm_source=chat", "fastapi", False),
+        ("v=1&start=greenfield&main=pages&pages-scope=no&outcome=go", "flask", True),
+        ("v=2&start=new&main=waiting", None, False),
+        ("v=2&start=new&shape=waiting", None, False),
+    ],
+    ids=["edition-1-without-v", "edition-1", "now-answers-differently", "old-id-in-edition-2", "bad-answer"],
+)
+def test_a_link_with_renamed_ids_resolves_through_the_mapping(watched, site_url, query, outcome, changed):
+    current = serve_tree_with_renames(watched, site_url)
+    link = decide.read_link(current, query)
+    assert (link.outcome, link.changed) == (outcome, changed)
+    watched.goto(site_url + "decide/?" + query)
+    watched.locator(".decide-wizard__controls").wait_for(state="attached")
+    shows_as_python_reads_it(watched, site_url, query, current)
     assert watched.script_errors == []
 
 
@@ -174,7 +290,8 @@ def only_the_site(site_url, blocked):
 
 
 def test_each_use_case_permalink_shows_the_outcome_the_json_states(browser, site_url, tree, use_cases):
-    """Must show 1: every published permalink, opened in a fresh page with other origins blocked."""
+    """Must show 1: every published permalink, opened in a fresh page with other origins blocked, with
+    the parameters chat and mail tools append, and as written before links named an edition."""
     assert len(use_cases) >= 12
     for case in use_cases:
         context = browser.new_context()
@@ -182,10 +299,15 @@ def test_each_use_case_permalink_shows_the_outcome_the_json_states(browser, site
         context.route("**/*", only_the_site(site_url, blocked))
         try:
             fresh = context.new_page()
-            fresh.goto(site_url + case["permalink"])
-            result = fresh.locator(RESULT)
-            assert result.get_attribute("data-outcome") == case["outcome"], case["id"]
-            assert result.inner_text() == f"Recommendation: {title(tree, case['outcome'])}"
+            for link in (
+                case["permalink"] + "&utm_source=chat&fbclid=x",
+                "decide/?" + urlencode(case["answers"]),
+            ):
+                fresh.goto(site_url + link)
+                result = fresh.locator(RESULT)
+                assert result.get_attribute("data-outcome") == case["outcome"], link
+                assert result.inner_text() == f"Recommendation: {title(tree, case['outcome'])}"
+                assert fresh.locator(".decide-wizard__message").count() == 0, link
             assert blocked == []
         finally:
             context.close()
@@ -232,8 +354,13 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
     "query",
-    ["", "start=new&shape=pages&pages-scope=yes&pages-concurrent=yes", "start=sideways"],
-    ids=["question", "result", "bad-link"],
+    [
+        "",
+        "start=new&shape=pages&pages-scope=yes&pages-concurrent=yes",
+        "start=new&shape=sideways",
+        "v=1&start=new&shape=concurrent&outcome=django",
+    ],
+    ids=["question", "result", "bad-link", "tree-changed"],
 )
 def test_wizard_and_flowchart_have_no_axe_violations(browser, site_url, scheme, query):
     """axe-core on the wizard in each of its states and on the flowchart, in both palettes."""

@@ -20,7 +20,9 @@ def test_detects_cdn_script_font_and_image(tmp_path):
 
 
 def test_same_origin_resources_pass(tmp_path):
-    (tmp_path / "a.html").write_text('<script src="assets/x.js"></script><img src="/i.png"><img src="data:image/png;base64,AA">')
+    (tmp_path / "a.html").write_text(
+        '<script src="assets/x.js"></script><img src="/i.png"><img src="data:image/png;base64,AA">'
+    )
     assert sitecheck.external_resources(tmp_path) == []
 
 

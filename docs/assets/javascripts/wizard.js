@@ -1,9 +1,13 @@
 /*
  * Decision wizard: one question at a time, the answers kept in the page's query
- * string (?start=new&shape=api), so a reload or a pasted link reproduces the
+ * string (?v=1&start=new&shape=api), so a reload or a pasted link reproduces the
  * same questions, answers and result. The tree comes from the JSON the build
  * writes from data/decision_tree.yml into the mount point's data-tree
  * attribute. Does nothing on pages without a [data-decide-wizard] element.
+ * Links name the tree's edition (v) and the outcome they reached (outcome):
+ * ids renamed since are carried over through the tree's `renamed` map, other
+ * parameters are ignored, and the page says which answers it dropped and when
+ * today's tree reaches another outcome. Same rules as guide.decide.read_link.
  * Runs on every page load, including Material's instant navigation, through
  * its document$ observable. Each answer is a new history entry, so the
  * browser's Back and Forward buttons step through the questions (Material's
@@ -14,8 +18,10 @@
 (function () {
   "use strict";
 
-  /* Query parameters that belong to the theme, not to the wizard (search highlighting). */
-  var FOREIGN_PARAMS = ["h"];
+  /* Link parameters that are not answers; "h" is the theme's search highlighting. */
+  var EDITION = "v";
+  var OUTCOME = "outcome";
+  var LINK_PARAMS = [EDITION, OUTCOME, "h"];
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -29,59 +35,112 @@
     return node;
   }
 
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   function index(items) {
-    var byId = {};
+    var byId = Object.create(null);
     items.forEach(function (item) { byId[item.id] = item; });
     return byId;
   }
 
-  function readAnswers(search) {
-    var pairs = [];
-    new URLSearchParams(search).forEach(function (value, key) {
-      if (FOREIGN_PARAMS.indexOf(key) < 0) pairs.push([key, value]);
+  function pairsOf(text, source) {
+    return text.split("&").map(function (item) {
+      var cut = item.indexOf("=");
+      return { question: item.slice(0, cut), answer: item.slice(cut + 1), source: source };
+    });
+  }
+
+  function renames(tree, since) {
+    return Object.keys(tree.renamed).map(Number).filter(function (edition) { return edition > since; })
+      .sort(function (a, b) { return a - b; })
+      .map(function (edition) { return tree.renamed[edition]; });
+  }
+
+  function rename(mapping, pair) {
+    var key = pair.question + "=" + pair.answer;
+    if (has(mapping, key)) return pairsOf(mapping[key], pair.source);
+    var question = has(mapping, pair.question) ? mapping[pair.question] : pair.question;
+    return [{ question: question, answer: pair.answer, source: pair.source }];
+  }
+
+  function carry(tree, pairs, since) {
+    renames(tree, since).forEach(function (mapping) {
+      pairs = pairs.reduce(function (moved, pair) { return moved.concat(rename(mapping, pair)); }, []);
     });
     return pairs;
   }
 
-  /* Follow the answers from the start question; same rules as guide.decide.walk. */
-  function walk(tree, pairs) {
+  function carryId(tree, id, since) {
+    renames(tree, since).forEach(function (mapping) { if (has(mapping, id)) id = mapping[id]; });
+    return id;
+  }
+
+  function editionOf(tree, version) {
+    var number = /^[0-9]+$/.test(version) ? Number(version) : 0;
+    return number >= 1 && number <= tree.edition ? number : tree.edition;
+  }
+
+  /* Read a link's query string; same rules as guide.decide.read_link. */
+  function read(tree, search) {
+    var params = [];
+    var first = Object.create(null);
+    new URLSearchParams(search).forEach(function (value, key) {
+      params.push({ question: key, answer: value, source: key + "=" + value });
+      if (!(key in first)) first[key] = value;
+    });
+    var since = editionOf(tree, EDITION in first ? first[EDITION] : "1");
+    var written = params.filter(function (pair) { return LINK_PARAMS.indexOf(pair.question) < 0; });
     var questions = index(tree.questions);
-    var remaining = {};
-    for (var i = 0; i < pairs.length; i++) {
-      var key = pairs[i][0];
-      if (Object.prototype.hasOwnProperty.call(remaining, key)) {
-        var twice = questions[key] ? "“" + questions[key].text + "”" : "“" + key + "”";
-        return { error: "The link answers " + twice + " more than once." };
+    var answers = new Map();
+    var dropped = [];
+    carry(tree, written, since).forEach(function (pair) {
+      var question = questions[pair.question];
+      if (!question) return;
+      if (!answers.has(question.id)) {
+        answers.set(question.id, pair);
+      } else if (answers.get(question.id).answer !== pair.answer) {
+        dropped.push("“" + pair.source + "” was dropped: the link answers “" + question.text +
+          "” more than once, and only the first answer counts");
       }
-      remaining[key] = pairs[i][1];
-    }
+    });
     var steps = [];
     var node = tree.start;
-    while (questions[node] && Object.prototype.hasOwnProperty.call(remaining, node)) {
+    while (questions[node] && answers.has(node)) {
       var question = questions[node];
-      var chosen = remaining[node];
-      delete remaining[node];
-      var answer = question.answers.filter(function (a) { return a.id === chosen; })[0];
+      var pair = answers.get(node);
+      answers.delete(node);
+      var answer = question.answers.filter(function (a) { return a.id === pair.answer; })[0];
       if (!answer) {
-        return { error: "The link gives “" + chosen + "” as the answer to “" + question.text +
-          "”, which is not one of its answers." };
+        dropped.push("“" + pair.source + "” was dropped: “" + pair.answer + "” is not an answer to “" +
+          question.text + "”");
+        break;
       }
       steps.push({ question: question, answer: answer });
       node = answer.next;
     }
-    var extra = Object.keys(remaining);
-    if (extra.length) {
-      var name = extra[0];
-      if (!questions[name]) return { error: "The link answers “" + name + "”, which is not a question of this wizard." };
-      return { error: "The link answers “" + questions[name].text +
-        "”, but its other answers never lead to that question, so the answers contradict each other." };
-    }
-    return { steps: steps, node: node };
+    answers.forEach(function (pair, id) {
+      dropped.push("“" + pair.source + "” was dropped: the link’s other answers never reach the question “" +
+        questions[id].text + "”");
+    });
+    return {
+      steps: steps,
+      outcome: index(tree.outcomes)[node] ? node : null,
+      recorded: first[OUTCOME] ? carryId(tree, first[OUTCOME], since) : null,
+      dropped: dropped
+    };
   }
 
-  function query(steps) {
-    return steps.map(function (step) {
-      return encodeURIComponent(step.question.id) + "=" + encodeURIComponent(step.answer.id);
+  function query(tree, steps) {
+    if (!steps.length) return "";
+    var last = steps[steps.length - 1].answer.next;
+    var params = [[EDITION, tree.edition]].concat(steps.map(function (step) {
+      return [step.question.id, step.answer.id];
+    }));
+    if (index(tree.outcomes)[last]) params.push([OUTCOME, last]);
+    return params.map(function (param) {
+      return encodeURIComponent(param[0]) + "=" + encodeURIComponent(param[1]);
     }).join("&");
   }
 
@@ -160,28 +219,46 @@
   }
 
   Wizard.prototype.go = function (steps) {
-    var search = query(steps);
+    var search = query(this.tree, steps);
     var url = location.pathname + (search ? "?" + search : "") + "#wizard";
     if (url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
-    this.render(steps, null, true);
+    this.render(steps, true);
   };
 
   Wizard.prototype.fromLocation = function (moveFocus) {
-    var result = walk(this.tree, readAnswers(location.search));
-    if (result.error) this.render([], result.error, false);
-    else this.render(result.steps, null, moveFocus);
+    var link = read(this.tree, location.search);
+    this.render(link.steps, moveFocus, link);
   };
 
-  Wizard.prototype.render = function (steps, error, moveFocus) {
-    var self = this;
-    var node = steps.length ? steps[steps.length - 1].answer.next : this.tree.start;
-    var children = [];
-    if (error) {
-      children.push(el("div", { class: "decide-wizard__message admonition warning", role: "alert" }, [
-        el("p", { class: "admonition-title", text: "This link cannot be followed" }),
-        el("p", { text: error + " Start again from the first question below." })
+  Wizard.prototype.notices = function (link) {
+    var notices = [];
+    if (link.dropped.length) {
+      notices.push(el("div", { class: "decide-wizard__message admonition warning", role: "alert" }, [
+        el("p", { class: "admonition-title", text: "Part of this link could not be followed" }),
+        el("ul", { class: "decide-wizard__dropped" }, link.dropped.map(function (reason) {
+          return el("li", { text: reason });
+        })),
+        el("p", { text: link.steps.length ? "The answers that could be followed are kept below." :
+          "Start from the first question below." })
+      ]));
+    } else if (link.recorded && link.recorded !== link.outcome) {
+      var then = this.outcomes[link.recorded] ? this.outcomes[link.recorded].title : link.recorded;
+      var now = link.outcome ? "today they lead to “" + this.outcomes[link.outcome].title + "”." :
+        "today it asks more before it recommends anything: answer the question below.";
+      notices.push(el("div", { class: "decide-wizard__message decide-wizard__changed admonition info",
+        role: "status" }, [
+        el("p", { class: "admonition-title", text: "The tree now answers differently" }),
+        el("p", { text: "This link was made when these answers led to “" + then +
+          "”. The decision tree has changed since, and " + now })
       ]));
     }
+    return notices;
+  };
+
+  Wizard.prototype.render = function (steps, moveFocus, link) {
+    var self = this;
+    var node = steps.length ? steps[steps.length - 1].answer.next : this.tree.start;
+    var children = link ? this.notices(link) : [];
     if (steps.length) {
       children.push(el("h3", { class: "decide-wizard__heading", text: "Your answers" }));
       children.push(el("ol", { class: "decide-wizard__trail" }, steps.map(function (step) {
@@ -226,7 +303,7 @@
   };
 
   Wizard.prototype.renderResult = function (children, steps, outcome) {
-    var permalink = new URL("?" + query(steps), location.href).href;
+    var permalink = new URL("?" + query(this.tree, steps), location.href).href;
     var heading = el("h3", { id: "decide-result", class: "decide-wizard__result-title", tabindex: "-1",
       "data-outcome": outcome.id, text: "Recommendation: " + outcome.title });
     var record = el("textarea", { id: "decide-record", class: "decide-wizard__record", readonly: "readonly",
