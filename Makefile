@@ -53,14 +53,14 @@ lint: $(BIN)/.synced ## Stage 1: ruff lint and format check
 	$(BIN)/ruff format --check .
 
 unit: $(BIN)/.synced ## Stage 2: snippet and data tests on the current stack, coverage over snippets/ must be 100 %
-	GUIDE_STACK=current $(BIN)/pytest -m "not site" --cov --cov-report=term
+	$(BIN)/pytest -m "not site" --cov --cov-report=term
 
 # The snippet tests again on Django 5.2 LTS. Snippets for features the LTS lacks skip
 # with their reason (tests/conftest.py); coverage is measured on the current stack only.
 LTS_TESTS := tests/tasks tests/compare tests/django_site tests/bench/test_apps.py
 
 unit-lts: $(LTS_BIN)/.synced ## Stage 2b: snippet tests on the LTS stack (Django 5.2)
-	GUIDE_STACK=lts $(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(LTS_TESTS)
+	$(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(LTS_TESTS)
 
 build: $(BIN)/.synced ## Stage 3: mkdocs build --strict into site/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)

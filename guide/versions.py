@@ -42,7 +42,7 @@ class Stack:
     """One tested set of versions: the lock's shared packages plus one dependency group."""
 
     name: str
-    """Short name used in file names, test output and `GUIDE_STACK`."""
+    """Short name used in data files (`tested_on`, `stack`) and test output."""
     group: str
     """The dependency group of `pyproject.toml` that sets this stack apart."""
     title: str
