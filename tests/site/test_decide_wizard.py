@@ -313,6 +313,27 @@ def test_each_use_case_permalink_shows_the_outcome_the_json_states(browser, site
             context.close()
 
 
+def test_a_shared_link_opens_on_its_result_on_a_phone(browser, site_url, use_cases):
+    """On a 390 px screen, a link with answers shows the recommendation first; the path follows below."""
+    case = use_cases[0]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    blocked = []
+    context.route("**/*", only_the_site(site_url, blocked))
+    try:
+        phone = context.new_page()
+        phone.goto(site_url + case["permalink"] + "&utm_source=chat&fbclid=x")
+        result = phone.locator(RESULT)
+        expect(result).to_be_in_viewport()
+        top = result.bounding_box()["y"]
+        assert 0 <= top < 200
+        assert phone.locator(".decide-wizard__heading").bounding_box()["y"] > top
+        phone.goto(site_url + "decide/")
+        assert phone.evaluate("window.scrollY") == 0
+        assert blocked == []
+    finally:
+        context.close()
+
+
 def serve_sitemap_for(page, site_url):
     """Make Material's instant navigation work on the test server's port.
 

@@ -228,6 +228,7 @@
   Wizard.prototype.fromLocation = function (moveFocus) {
     var link = read(this.tree, location.search);
     this.render(link.steps, moveFocus, link);
+    return link;
   };
 
   Wizard.prototype.notices = function (link) {
@@ -259,9 +260,10 @@
     var self = this;
     var node = steps.length ? steps[steps.length - 1].answer.next : this.tree.start;
     var children = link ? this.notices(link) : [];
+    var trail = [];
     if (steps.length) {
-      children.push(el("h3", { class: "decide-wizard__heading", text: "Your answers" }));
-      children.push(el("ol", { class: "decide-wizard__trail" }, steps.map(function (step) {
+      trail.push(el("h3", { class: "decide-wizard__heading", text: "Your answers" }));
+      trail.push(el("ol", { class: "decide-wizard__trail" }, steps.map(function (step) {
         return el("li", {}, [
           el("span", { class: "decide-wizard__asked", text: step.question.text + " " }),
           el("strong", { text: step.answer.label }),
@@ -270,7 +272,11 @@
       })));
     }
     var focusTarget;
-    if (this.questions[node]) {
+    if (!this.questions[node]) {
+      focusTarget = this.renderResult(children, steps, this.outcomes[node]);
+      children = children.concat(trail);
+    } else {
+      children = children.concat(trail);
       var question = this.questions[node];
       focusTarget = el("h3", { id: "decide-question", class: "decide-wizard__question", tabindex: "-1",
         text: "Question " + (steps.length + 1) + ": " + question.text });
@@ -286,8 +292,6 @@
             return button;
           }))
       ]));
-    } else {
-      focusTarget = this.renderResult(children, steps, this.outcomes[node]);
     }
     var controls = [];
     if (steps.length) {
@@ -335,7 +339,8 @@
     current = null;
     if (!root || !root.dataset.tree) return;
     current = new Wizard(root, JSON.parse(root.dataset.tree));
-    current.fromLocation(false);
+    var link = current.fromLocation(false);
+    if (link.outcome) current.ui.scrollIntoView({ block: "start" });
   }
 
   window.addEventListener("popstate", function () {
