@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
-from guide import ROOT, data, snippets, versions
+from guide import ROOT, contract, data, snippets, versions
 from guide.frameworks import FRAMEWORKS, LABELS
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
@@ -97,14 +97,29 @@ class Cell(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid")
-    verdict: str = Field(min_length=3, max_length=160)
+    verdict: str = Field(default="", max_length=160)
     lts: str | None = Field(default=None, min_length=3, max_length=160)
+    computed: Literal["contract"] | None = None
+    """Where a verdict is a measurement of ours, the results it is computed from instead of typed:
+    `contract`, the OpenAPI contract tests (`guide.contract`)."""
     evidence: Annotated[list[Evidence], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def typed_or_computed(self) -> Cell:
+        if (len(self.verdict) >= 3) == (self.computed is not None):
+            raise ValueError("give a 'verdict' (3 to 160 characters) or 'computed', not both")
+        return self
+
+    def shown(self, framework: str) -> str:
+        """The verdict itself: typed in the data file, or computed from our results."""
+        if self.computed == "contract":
+            return contract.verdict(framework)
+        return self.verdict
 
     def text(self, framework: str) -> str:
         """The verdict as a page shows it: with the versions it holds for when it depends on them."""
         if self.lts is None:
-            return self.verdict
+            return self.shown(framework)
         current, lts = versions.STACKS
         label = LABELS[framework]
         return (
@@ -517,7 +532,7 @@ def matrix_data() -> list[dict]:
             "url": site_url(f"{MATRIX_PAGE}#{entry.id}"),
             "frameworks": {
                 name: {
-                    "verdict": entry.cell(name).verdict,
+                    "verdict": entry.cell(name).shown(name),
                     "lts_verdict": entry.cell(name).lts,
                     "tested_on": {
                         stack.name: versions.version(name, stack_name=stack.name) for stack in versions.STACKS

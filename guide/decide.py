@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from guide import ROOT, data, snippets, tasks
+from guide import ROOT, data, migrate, snippets, tasks
 from guide.data import DataError
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
@@ -120,6 +120,8 @@ class Outcome(_Strict):
     snippets: list[str] = Field(min_length=1)
     """Tested starter files under `snippets/` (100 % covered by the snippet tests)."""
     evidence: Evidence
+    migrations: list[str] = []
+    """Ids of migration paths in `data/migrations.yml` that lead to this outcome from an app you have."""
 
     @property
     def page(self) -> str:
@@ -241,6 +243,10 @@ def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> 
         for task_id in outcome.evidence.tasks:
             if task_id not in task_ids:
                 raise fail(f"{field}.evidence.tasks", f"no task {task_id!r} in data/tasks.yml")
+        known_paths = {path.id for path in migrate.migrations().paths}
+        for path_id in outcome.migrations:
+            if path_id not in known_paths:
+                raise fail(f"{field}.migrations", f"no migration path {path_id!r} in data/migrations.yml")
         for kind, known in (("matrix", _criterion_ids()), ("claims", _claim_ids())):
             for item in getattr(outcome.evidence, kind):
                 if item not in known:
@@ -653,6 +659,13 @@ def outcome_page(context: Context, outcome_id: str) -> str:
         *(f"- {change}" for change in outcome.changes),
         "",
     ]
+    if outcome.migrations:
+        parts += ["## How to get there from the app you have {#migration}", ""]
+        parts += [
+            f"- [{path.title}]({page_link(context, path.page)}): {len(path.steps) - 1} tested steps"
+            for path in map(migrate.path, outcome.migrations)
+        ]
+        parts.append("")
     parts += ["## Consequences {#consequences}", "", *(f"- {item}" for item in outcome.consequences), ""]
     parts += ["## Starter snippet {#starter}", ""]
     for snippet in outcome.snippets:
@@ -768,6 +781,10 @@ def wizard_data(context: Context) -> dict:
                 "url": url_link(context, outcome_url(outcome)),
                 "alternative": outcome.alternative.model_dump(),
                 "consequences": outcome.consequences,
+                "migrations": [
+                    {"title": path.title, "url": url_link(context, migrate.page_url(path.page))}
+                    for path in map(migrate.path, outcome.migrations)
+                ],
                 "evidence": [
                     {"label": label, "url": url_link(context, site_url_of(target))}
                     for label, target in evidence_links(outcome)
@@ -932,6 +949,7 @@ def decision_tree_data() -> dict:
                 "title": outcome.title,
                 "summary": outcome.summary,
                 "page": outcome_url(outcome),
+                "migrations": outcome.migrations,
             }
             for outcome in current.outcomes
         ],

@@ -25,8 +25,10 @@ TOPIC_MODULES = (
     "guide.site",
     "guide.tasks",
     "guide.compare",
+    "guide.contract",
     "guide.support",
     "guide.decide",
+    "guide.migrate",
     "guide.bench.report",
 )
 """Modules whose import registers directives and published data files."""

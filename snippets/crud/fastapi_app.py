@@ -29,6 +29,10 @@ class NoteOut(NoteIn):
     id: int
 
 
+class NotFound(BaseModel):
+    detail: str
+
+
 Base.metadata.create_all(engine)
 app = FastAPI()
 
@@ -49,6 +53,7 @@ def get_note(session: SessionDep, note_id: int) -> Note:
 
 
 NoteDep = Annotated[Note, Depends(get_note)]
+NOT_FOUND = {404: {"model": NotFound, "description": "No note with this id"}}
 
 
 @app.get("/notes")
@@ -64,19 +69,19 @@ def create_note(data: NoteIn, session: SessionDep) -> NoteOut:
     return note
 
 
-@app.get("/notes/{note_id}")
+@app.get("/notes/{note_id}", responses=NOT_FOUND)
 def read_note(note: NoteDep) -> NoteOut:
     return note
 
 
-@app.put("/notes/{note_id}")
+@app.put("/notes/{note_id}", responses=NOT_FOUND)
 def update_note(data: NoteIn, note: NoteDep, session: SessionDep) -> NoteOut:
     note.title = data.title
     session.commit()
     return note
 
 
-@app.delete("/notes/{note_id}", status_code=204)
+@app.delete("/notes/{note_id}", status_code=204, responses=NOT_FOUND)
 def delete_note(note: NoteDep, session: SessionDep) -> None:
     session.delete(note)
     session.commit()

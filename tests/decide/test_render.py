@@ -8,6 +8,7 @@ from html import unescape
 import pytest
 
 from guide import decide
+from guide.data import DataError
 from guide.render import Context, DirectiveError
 
 WIZARD = Context(page="decide/index.md")
@@ -163,3 +164,26 @@ def test_flowchart_directive_puts_the_text_version_after_the_diagram():
     text = decide.flowchart(WIZARD)
     assert text.index("<svg") < text.index("### Text version {#text-version}")
     assert decide.tree_text(WIZARD) in text
+
+
+def test_an_outcome_that_implies_a_move_links_its_migration_path():
+    page = decide.outcome_page(Context(page="decide/outcomes/flask-plus-fastapi.md"), "flask-plus-fastapi")
+    assert "## How to get there from the app you have {#migration}" in page
+    assert "[Flask to FastAPI, endpoint by endpoint](../../migrate/flask-to-fastapi.md)" in page
+    outcome = next(
+        item
+        for item in decide.wizard_data(Context(page="decide/index.md"))["outcomes"]
+        if item["id"] == "flask-plus-fastapi"
+    )
+    assert outcome["migrations"] == [
+        {"title": "Flask to FastAPI, endpoint by endpoint", "url": "../migrate/flask-to-fastapi/"}
+    ]
+
+
+def test_an_unknown_migration_path_is_an_error_naming_the_field():
+    broken = decide.tree().model_copy(deep=True)
+    broken.outcome("flask-plus-fastapi").migrations.append("flask-to-cobol")
+    with pytest.raises(
+        DataError, match=r"outcomes\[flask-plus-fastapi\]\.migrations: no migration path 'flask-to-cobol'"
+    ):
+        decide.check_tree(broken, "data/decision_tree.yml")

@@ -184,6 +184,10 @@
     });
     lines.push("", "## Consequences", "");
     outcome.consequences.forEach(function (item) { lines.push("- " + item); });
+    if (outcome.migrations && outcome.migrations.length) {
+      lines.push("", "## How to get there", "");
+      outcome.migrations.forEach(function (path) { lines.push("- [" + path.title + "](" + absolute(path.url) + ")"); });
+    }
     lines.push("", "## Evidence", "");
     outcome.evidence.forEach(function (item) { lines.push("- [" + item.label + "](" + absolute(item.url) + ")"); });
     lines.push("- [These answers in the decision guide](" + permalink + ")", "");

@@ -1,0 +1,196 @@
+"""Does each app's OpenAPI document match what the app does? (docs/tasks/operations.md#openapi-contract)
+
+Schemathesis reads the document every API snippet publishes, generates requests from it
+(examples, coverage of boundaries and invalid values, then a fixed-seed fuzzing run) and
+checks each answer against the document. The apps run in process: FastAPI over ASGI,
+APIFlask and Django Ninja over WSGI. A failed check does not stop the run; every failure is
+recorded as a finding and `test_findings` asserts the exact list per app, so a finding that
+disappears after an upgrade, or a new one, fails here and the page is updated.
+
+`data/contract_results.json` holds the same results for the site; regenerate it with
+`UPDATE_CONTRACT=1`.
+"""
+
+import contextlib
+import os
+
+import pytest
+import schemathesis
+from schemathesis.config import SchemathesisConfig
+from schemathesis.core.failures import FailureGroup
+
+from tests.contract import results
+from tests.contract.apps import APPS
+
+pytestmark = pytest.mark.django_db
+
+CONFIG = {
+    "seed": 20261202,
+    "generation": {"max-examples": 25, "deterministic": True, "database": "none"},
+    "phases": {"stateful": {"enabled": False}},
+}
+
+
+def load_schema(app):
+    config = SchemathesisConfig.from_dict(CONFIG)
+    target = app.load()
+    if app.library == "FastAPI":
+        return schemathesis.openapi.from_asgi("/openapi.json", target, config=config)
+    return schemathesis.openapi.from_wsgi("/openapi.json", target, config=config)
+
+
+SCHEMAS = {app.key: load_schema(app) for app in APPS}
+KEYS = {id(schema.app): key for key, schema in SCHEMAS.items()}
+
+
+@schemathesis.hook
+def after_validate(context, case, response, outcomes):
+    results.record(KEYS[id(case.operation.schema.app)], case, response, outcomes)
+
+
+@schemathesis.pytest.parametrize(**SCHEMAS)
+def test_contract(case):
+    response = case.call()
+    with contextlib.suppress(FailureGroup):
+        case.validate_response(response)
+    assert response.status_code < 500
+
+
+BAD_BODIES = {"truncated": b'{"name": ', "not-utf8": b'{"name": "\xff"}'}
+
+
+def json_operations():
+    for key, schema in SCHEMAS.items():
+        for result in schema.get_all_operations():
+            operation = result.ok()
+            if any("json" in body.media_type for body in operation.body):
+                yield pytest.param(key, operation, id=f"{key}-{operation.label}")
+
+
+@pytest.mark.parametrize(("key", "operation"), list(json_operations()))
+@pytest.mark.parametrize("bad", BAD_BODIES)
+def test_unparsable_body(key, operation, bad):
+    """Every operation with a JSON body gets the same two bodies that no JSON parser accepts."""
+    path_parameters = {parameter.name: 1 for parameter in operation.path_parameters}
+    case = operation.Case(
+        path_parameters=path_parameters, body=BAD_BODIES[bad], media_type="application/json"
+    )
+    response = case.call()
+    with contextlib.suppress(FailureGroup):
+        case.validate_response(response)
+    assert 400 <= response.status_code < 500
+
+
+MALFORMED = "a malformed JSON body"
+NOT_UTF8 = "a JSON body that is not UTF-8"
+INVALID = "a schema-violating request"
+VALID = "a schema-valid request"
+
+
+def undocumented(operation, status, documented, request):
+    finding = f"status {status} not documented (documented: {documented}) for {request}"
+    return ("status_code_conformance", operation, finding)
+
+
+FINDINGS: dict[str, set[tuple[str, str, str]]] = {
+    "fastapi_hello": set(),
+    "fastapi_params": set(),
+    "fastapi_validation": {
+        undocumented("POST /items", 400, "201, 422", NOT_UTF8),
+    },
+    "fastapi_errors": {
+        undocumented("GET /items/{item_id}", 404, "200, 422", VALID),
+        undocumented("POST /items/{item_id}/order", 404, "201, 422", VALID),
+    },
+    "fastapi_openapi": {
+        undocumented("POST /items", 400, "201, 422", NOT_UTF8),
+    },
+    "fastapi_crud": {
+        ("allow_header_conformance", "GET /notes", "OPTIONS answered 405 with Allow: GET (missing POST)"),
+        (
+            "allow_header_conformance",
+            "GET /notes/{note_id}",
+            "OPTIONS answered 405 with Allow: GET (missing DELETE, PUT)",
+        ),
+        undocumented("POST /notes", 400, "201, 422", NOT_UTF8),
+        undocumented("PUT /notes/{note_id}", 400, "200, 404, 422", NOT_UTF8),
+    },
+    "fastapi_structure": {
+        undocumented("GET /items/{item_id}", 404, "200, 422", VALID),
+    },
+    "fastapi_background": {
+        undocumented("POST /signup", 400, "202, 422", NOT_UTF8),
+    },
+    "fastapi_middleware": set(),
+    "fastapi_settings": set(),
+    "fastapi_token_auth": {
+        undocumented("GET /private", 401, "200", VALID),
+        undocumented("GET /private", 401, "200", INVALID),
+    },
+    "fastapi_sessions": {
+        undocumented("GET /me", 401, "200", VALID),
+        undocumented("POST /login", 400, "200, 422", NOT_UTF8),
+        undocumented("POST /login", 401, "200, 422", VALID),
+    },
+    "fastapi_peers_validation": {
+        undocumented("POST /items", 400, "201, 422", NOT_UTF8),
+    },
+    "apiflask_openapi": {
+        (
+            "positive_data_acceptance",
+            "POST /items",
+            "request without a body (optional in the document) rejected with 422",
+        ),
+        (
+            "positive_data_acceptance",
+            "POST /items",
+            "schema-valid request rejected with 422 (price: Must be greater than 0.)",
+        ),
+        undocumented("POST /items", 400, "201, 422", NOT_UTF8),
+        undocumented("POST /items", 400, "201, 422", MALFORMED),
+    },
+    "apiflask_peers_hello": set(),
+    "apiflask_peers_validation": {
+        (
+            "positive_data_acceptance",
+            "POST /items",
+            "request without a body (optional in the document) rejected with 422",
+        ),
+        (
+            "positive_data_acceptance",
+            "POST /items",
+            "schema-valid request rejected with 422 (price: Must be greater than 0.)",
+        ),
+        undocumented("POST /items", 400, "201, 422", NOT_UTF8),
+        undocumented("POST /items", 400, "201, 422", MALFORMED),
+    },
+    "ninja_openapi": {
+        undocumented("POST /items", 400, "201", NOT_UTF8),
+        undocumented("POST /items", 400, "201", MALFORMED),
+        undocumented("POST /items", 422, "201", INVALID),
+    },
+    "ninja_peers_hello": set(),
+    "ninja_peers_validation": {
+        undocumented("POST /items", 400, "201", NOT_UTF8),
+        undocumented("POST /items", 400, "201", MALFORMED),
+        undocumented("POST /items", 422, "201", INVALID),
+    },
+}
+"""What the run finds per app: (check, operation, finding)."""
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda app: app.key)
+def test_findings(app):
+    result = results.RESULTS[app.key]
+    if not result.operations:
+        pytest.skip("test_contract did not run for this app in this session")
+    assert result.findings == FINDINGS[app.key]
+
+
+def test_results_file_is_current():
+    if not results.complete():
+        pytest.skip("the whole module must run to compare the results file")
+    text = results.dump(results.as_data())
+    if os.environ.get("UPDATE_CONTRACT") == "1":
+        results.RESULTS_FILE.write_text(text, encoding="utf-8")
+    assert results.RESULTS_FILE.read_text(encoding="utf-8") == text, "run with UPDATE_CONTRACT=1 and review"
