@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, mod
 from guide import ROOT, contract, data, snippets, versions
 from guide.frameworks import FRAMEWORKS, LABELS
 from guide.publish import published
-from guide.render import Context, DirectiveError, directive, table
+from guide.render import Context, DirectiveError, by_id, directive, table
 
 VERDICTS = ("true", "false", "partly true", "misleading", "unverified")
 MATRIX_FILE = "matrix.yml"
@@ -291,18 +291,12 @@ def popularity() -> Popularity:
 
 def criterion(criterion_id: str) -> Criterion:
     """Look up one criterion by id; raise `DirectiveError` naming the file when it does not exist."""
-    for candidate in matrix().criteria:
-        if candidate.id == criterion_id:
-            return candidate
-    raise DirectiveError(f"no criterion {criterion_id!r} in data/{MATRIX_FILE}")
+    return by_id(matrix().criteria, criterion_id, "criterion", MATRIX_FILE)
 
 
 def claim(claim_id: str) -> Claim:
     """Look up one claim by id; raise `DirectiveError` naming the file when it does not exist."""
-    for candidate in ledger().claims:
-        if candidate.id == claim_id:
-            return candidate
-    raise DirectiveError(f"no claim {claim_id!r} in data/{CLAIMS_FILE}")
+    return by_id(ledger().claims, claim_id, "claim", CLAIMS_FILE)
 
 
 def relative(context: Context, target: str) -> str:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from guide import ROOT, data
 from guide.frameworks import LABELS
 from guide.publish import published
-from guide.render import Context, DirectiveError, directive, table
+from guide.render import Context, DirectiveError, by_id, directive, table
 
 MIGRATIONS_FILE = "migrations.yml"
 
@@ -243,10 +243,7 @@ def path(path_id: str) -> MigrationPath:
     Raises:
         DirectiveError: No path has that id.
     """
-    for candidate in migrations().paths:
-        if candidate.id == path_id:
-            return candidate
-    raise DirectiveError(f"no migration path {path_id!r} in data/{MIGRATIONS_FILE}")
+    return by_id(migrations().paths, path_id, "migration path", MIGRATIONS_FILE)
 
 
 def label(name: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 PREFIX = "<!-- guide:"
@@ -126,6 +126,18 @@ def expand(markdown: str, page: str, first_line: int = 1) -> str:
         except (LookupError, ValueError, TypeError) as error:
             raise DirectiveError(f"docs/{page}:{number}: {name}: {error}") from None
     return "\n".join(lines) + "\n"
+
+
+def by_id[Item](items: Iterable[Item], item_id: str, what: str, source: str) -> Item:
+    """The item whose `id` is `item_id`, for data files whose entries have ids.
+
+    Raises:
+        DirectiveError: No item has that id; the message names the data file.
+    """
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise DirectiveError(f"no {what} {item_id!r} in data/{source}")
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

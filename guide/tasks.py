@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from guide import ROOT, data, snippets, versions
 from guide.frameworks import FRAMEWORKS, LABELS, Framework
 from guide.publish import published
-from guide.render import Context, DirectiveError, directive, table
+from guide.render import Context, DirectiveError, by_id, directive, table
 
 TASKS_FILE = "tasks.yml"
 
@@ -140,10 +140,7 @@ def task(task_id: str) -> Task:
     Raises:
         DirectiveError: No task has that id.
     """
-    for candidate in catalogue().tasks:
-        if candidate.id == task_id:
-            return candidate
-    raise DirectiveError(f"no task {task_id!r} in data/{TASKS_FILE}")
+    return by_id(catalogue().tasks, task_id, "task", TASKS_FILE)
 
 
 def variant(path: str) -> Variant:
