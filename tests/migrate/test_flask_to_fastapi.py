@@ -190,6 +190,10 @@ def expected(number: int, name: str) -> Answer:
     return answer
 
 
+PACKAGE = "snippets.migrate.flask_to_fastapi"
+"""The path's package: every step imports the one data layer, `notes.py`, from here."""
+
+
 def load(number: int):
     """Import a step's app fresh (its modules read `API_TOKEN` at import) and its data layer."""
     step = PATH.steps[number]
@@ -197,7 +201,7 @@ def load(number: int):
     for name in [name for name in sys.modules if name.startswith(package + ".")]:
         del sys.modules[name]
     module, _, attribute = step.app.partition(":")
-    return getattr(importlib.import_module(module), attribute), importlib.import_module(f"{package}.notes")
+    return getattr(importlib.import_module(module), attribute), importlib.import_module(f"{PACKAGE}.notes")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,8 @@ from a2wsgi import WSGIMiddleware
 from fastapi import FastAPI
 from pydantic import BaseModel
 
-from . import flask_app, notes
+from .. import notes
+from . import flask_app
 
 
 class Note(BaseModel):

@@ -7,7 +7,7 @@ from flask import Flask, abort, request
 from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import HTTPException
 
-from . import notes
+from .. import notes
 
 API_TOKEN = os.environ["API_TOKEN"]
 app = Flask(__name__)

@@ -6,7 +6,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import flask_app, notes
+from .. import notes
+from . import flask_app
 
 
 class Note(BaseModel):

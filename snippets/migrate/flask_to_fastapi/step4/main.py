@@ -10,7 +10,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import flask_app, notes
+from .. import notes
+from . import flask_app
 
 API_TOKEN = os.environ["API_TOKEN"]
 bearer = HTTPBearer(auto_error=False)

@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import notes
+from .. import notes
 
 API_TOKEN = os.environ["API_TOKEN"]
 bearer = HTTPBearer(auto_error=False)
