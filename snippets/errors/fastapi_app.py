@@ -1,5 +1,6 @@
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 app = FastAPI()
 ITEMS = {1: {"name": "apple", "in_stock": True}, 2: {"name": "pear", "in_stock": False}}
@@ -7,6 +8,13 @@ ITEMS = {1: {"name": "apple", "in_stock": True}, 2: {"name": "pear", "in_stock":
 
 class OutOfStock(Exception):
     pass
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+NOT_FOUND = {404: {"model": Problem}}
 
 
 def place_order(item: dict) -> dict[str, str]:
@@ -31,11 +39,11 @@ async def server_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": "Internal server error"}, status_code=500)
 
 
-@app.get("/items/{item_id}")
+@app.get("/items/{item_id}", responses=NOT_FOUND)
 async def read_item(item_id: int) -> dict:
     return find_item(item_id)
 
 
-@app.post("/items/{item_id}/order", status_code=201)
+@app.post("/items/{item_id}/order", status_code=201, responses={**NOT_FOUND, 409: {"model": Problem}})
 async def order_item(item_id: int) -> dict[str, str]:
     return place_order(find_item(item_id))

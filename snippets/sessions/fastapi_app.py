@@ -15,12 +15,16 @@ app = FastAPI()
 app.add_middleware(SessionMiddleware, secret_key=os.environ["SECRET_KEY"], https_only=True)
 
 
+class Unauthorized(BaseModel):
+    detail: str
+
+
 class Credentials(BaseModel):
     username: str
     password: str
 
 
-@app.post("/login")
+@app.post("/login", responses={401: {"model": Unauthorized}})
 def login(credentials: Credentials, request: Request) -> dict[str, str]:
     stored = USERS.get(credentials.username)
     if not password_hash.verify(credentials.password, stored or DUMMY_HASH) or stored is None:
@@ -36,7 +40,7 @@ def current_user(request: Request) -> str:
     return request.session["username"]
 
 
-@app.get("/me")
+@app.get("/me", responses={401: {"model": Unauthorized}})
 def me(username: Annotated[str, Depends(current_user)]) -> dict[str, str]:
     return {"username": username}
 

@@ -45,7 +45,9 @@ KEYS = {id(schema.app): key for key, schema in SCHEMAS.items()}
 
 @schemathesis.hook
 def after_validate(context, case, response, outcomes):
-    results.record(KEYS[id(case.operation.schema.app)], case, response, outcomes)
+    key = KEYS.get(id(case.operation.schema.app))
+    if key is not None:
+        results.record(key, case, response, outcomes)
 
 
 @schemathesis.pytest.parametrize(**SCHEMAS)
@@ -98,10 +100,7 @@ FINDINGS: dict[str, set[tuple[str, str, str]]] = {
     "fastapi_validation": {
         undocumented("POST /items", 400, "201, 422", NOT_UTF8),
     },
-    "fastapi_errors": {
-        undocumented("GET /items/{item_id}", 404, "200, 422", VALID),
-        undocumented("POST /items/{item_id}/order", 404, "201, 422", VALID),
-    },
+    "fastapi_errors": set(),
     "fastapi_openapi": {
         undocumented("POST /items", 400, "201, 422", NOT_UTF8),
     },
@@ -115,22 +114,15 @@ FINDINGS: dict[str, set[tuple[str, str, str]]] = {
         undocumented("POST /notes", 400, "201, 422", NOT_UTF8),
         undocumented("PUT /notes/{note_id}", 400, "200, 404, 422", NOT_UTF8),
     },
-    "fastapi_structure": {
-        undocumented("GET /items/{item_id}", 404, "200, 422", VALID),
-    },
+    "fastapi_structure": set(),
     "fastapi_background": {
         undocumented("POST /signup", 400, "202, 422", NOT_UTF8),
     },
     "fastapi_middleware": set(),
     "fastapi_settings": set(),
-    "fastapi_token_auth": {
-        undocumented("GET /private", 401, "200", VALID),
-        undocumented("GET /private", 401, "200", INVALID),
-    },
+    "fastapi_token_auth": set(),
     "fastapi_sessions": {
-        undocumented("GET /me", 401, "200", VALID),
-        undocumented("POST /login", 400, "200, 422", NOT_UTF8),
-        undocumented("POST /login", 401, "200, 422", VALID),
+        undocumented("POST /login", 400, "200, 401, 422", NOT_UTF8),
     },
     "fastapi_peers_validation": {
         undocumented("POST /items", 400, "201, 422", NOT_UTF8),
