@@ -43,7 +43,7 @@ some loads in the dark palette, `color` transitions on text while the palette's 
 settle (Material gives links and navigation a short colour transition). On a starved CPU
 axe can sample text mid-transition, between the light and the dark colour, and report
 contrast the reader never sees once the page is still. Whether `content-visibility: auto`
-(site.css) can also play a part we could not show: with it, and in twelve quiet probes of the
+(site.css) can also play a part we could not show: with it, and in eight quiet probes of the
 page in both palettes, axe found nothing. Waiting for a settled page removes the one cause we
 saw without hiding a real violation: a colour that stays too faint is still measured.
 """
