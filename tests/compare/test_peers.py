@@ -15,6 +15,7 @@ from snippets.peers.hello import apiflask_app as apiflask_hello
 from snippets.peers.hello import quart_app as quart_hello
 from snippets.peers.hello import starlette_app as starlette_hello
 from snippets.peers.validation import apiflask_app as apiflask_items
+from snippets.peers.validation import apiflask_pydantic_app as apiflask_pydantic_items
 from snippets.peers.validation import fastapi_app as fastapi_items
 from snippets.peers.validation import flask_app as flask_items
 from snippets.peers.validation import quart_app as quart_items
@@ -102,6 +103,30 @@ def test_apiflask_validation():
     body = rejected.get_json()
     assert body["message"] == "Validation error"
     assert set(body["detail"]["json"]) == {"name", "price"}
+
+
+def test_apiflask_validation_with_a_pydantic_model():
+    client = apiflask_pydantic_items.app.test_client()
+    created = client.post("/items", json=GOOD)
+    assert (created.status_code, created.get_json()) == (201, GOOD)
+    rejected = client.post("/items", json=BAD)
+    assert rejected.status_code == 422
+    assert rejected.get_json() == {
+        "message": "Validation error",
+        "detail": {
+            "json": {
+                "name": ["String should have at least 1 character"],
+                "price": ["Input should be greater than 0"],
+            }
+        },
+    }
+
+
+def test_apiflask_publishes_the_pydantic_model_with_its_exclusive_bound():
+    spec = apiflask_pydantic_items.app.test_client().get("/openapi.json").get_json()
+    price = spec["components"]["schemas"]["Item"]["properties"]["price"]
+    assert price["exclusiveMinimum"] == 0
+    assert sorted(spec["paths"]["/items"]["post"]["responses"]) == ["201", "422"]
 
 
 def test_apiflask_publishes_openapi():

@@ -97,6 +97,12 @@ APPS: tuple[ContractApp, ...] = (
     ContractApp(
         "apiflask_peers_validation", "snippets/peers/validation/apiflask_app.py", "APIFlask", "flask"
     ),
+    ContractApp(
+        "apiflask_pydantic_peers_validation",
+        "snippets/peers/validation/apiflask_pydantic_app.py",
+        "APIFlask",
+        "flask",
+    ),
     ContractApp("ninja_openapi", "snippets/openapi/django_app.py", "Django Ninja", "django"),
     ContractApp("ninja_peers_hello", "snippets/peers/hello/ninja_app.py", "Django Ninja", "django"),
     ContractApp("ninja_peers_validation", "snippets/peers/validation/ninja_app.py", "Django Ninja", "django"),

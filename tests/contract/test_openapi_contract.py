@@ -156,6 +156,10 @@ FINDINGS: dict[str, set[tuple[str, str, str]]] = {
         undocumented("POST /items", 400, "201, 422", NOT_UTF8),
         undocumented("POST /items", 400, "201, 422", MALFORMED),
     },
+    "apiflask_pydantic_peers_validation": {
+        undocumented("POST /items", 400, "201, 422", NOT_UTF8),
+        undocumented("POST /items", 400, "201, 422", MALFORMED),
+    },
     "ninja_openapi": {
         undocumented("POST /items", 400, "201", NOT_UTF8),
         undocumented("POST /items", 400, "201", MALFORMED),

@@ -1,0 +1,16 @@
+from apiflask import APIFlask
+from pydantic import BaseModel, Field
+
+app = APIFlask(__name__)
+
+
+class Item(BaseModel):
+    name: str = Field(min_length=1, max_length=50)
+    price: float = Field(gt=0)
+
+
+@app.post("/items")
+@app.input(Item)
+@app.output(Item, status_code=201)
+def create_item(json_data: Item) -> Item:
+    return json_data
