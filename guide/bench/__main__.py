@@ -28,7 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", type=int, default=0, help="seed of the random visiting order (default: random)"
     )
     parser.add_argument(
-        "--only", metavar="TEXT", help="run only the cells whose 'scenario/configuration' contains TEXT"
+        "--only",
+        metavar="TEXT",
+        action="append",
+        help="run only the cells whose 'scenario/configuration' contains TEXT (repeat for several)",
     )
     args = parser.parse_args(argv)
     settings = runner.SMOKE if args.smoke else runner.FULL
@@ -38,10 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cells = None
         if args.only:
-            cells = [cell for cell in runner.CELLS if args.only in cell.key]
-            if not cells:
-                print(f"error: no cell matches {args.only!r}", file=sys.stderr)
+            unmatched = [text for text in args.only if not any(text in cell.key for cell in runner.CELLS)]
+            if unmatched:
+                print(f"error: no cell matches {', '.join(map(repr, unmatched))}", file=sys.stderr)
                 return 2
+            cells = [cell for cell in runner.CELLS if any(text in cell.key for text in args.only)]
         document = runner.run(
             settings, cells, progress=lambda message: print(message, file=sys.stderr, flush=True)
         )

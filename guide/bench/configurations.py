@@ -100,6 +100,9 @@ def granian(interface: str) -> tuple[str, ...]:
 
 DJANGO_BENCH = {"DJANGO_URLCONF": "snippets.bench.django_app"}
 DJANGO_NINJA = {"DJANGO_URLCONF": "snippets.bench.django_ninja_app"}
+DJANGO_MINIMAL = {"DJANGO_SETTINGS_MODULE": "snippets.bench.minimal.django_settings"}
+GEVENT_CONNECTIONS = 100
+"""Greenlets per gevent worker (gunicorn's --worker-connections; its default is 1000)."""
 
 CONFIGURATIONS: dict[str, Configuration] = {
     config.name: config
@@ -124,6 +127,17 @@ CONFIGURATIONS: dict[str, Configuration] = {
             gunicorn("gthread", "--threads", str(GTHREAD_THREADS)),
             import_modules=("snippets.bench.flask_app",),
             threads=GTHREAD_THREADS,
+        ),
+        Configuration(
+            "flask-gunicorn-gevent",
+            f"Flask · gunicorn gevent ({GEVENT_CONNECTIONS} greenlets)",
+            "flask",
+            "gunicorn",
+            f"1 process, gevent, up to {GEVENT_CONNECTIONS} greenlets (monkey-patched blocking calls)",
+            "snippets.bench.flask_app:app",
+            gunicorn("gevent", "--worker-connections", str(GEVENT_CONNECTIONS)),
+            import_modules=("snippets.bench.flask_app",),
+            threads=GEVENT_CONNECTIONS,
         ),
         Configuration(
             "flask-granian",
@@ -228,6 +242,57 @@ CONFIGURATIONS: dict[str, Configuration] = {
             gunicorn("sync"),
             env=DJANGO_NINJA,
             import_modules=("snippets.django_site.wsgi", "snippets.bench.django_ninja_app"),
+        ),
+        Configuration(
+            "apiflask-gunicorn",
+            "APIFlask (Pydantic) · gunicorn sync",
+            "apiflask",
+            "gunicorn",
+            "1 process, 1 request at a time",
+            "snippets.bench.apiflask_app:app",
+            gunicorn("sync"),
+            import_modules=("snippets.bench.apiflask_app",),
+        ),
+        Configuration(
+            "smorest-gunicorn",
+            "flask-smorest (marshmallow) · gunicorn sync",
+            "flask-smorest",
+            "gunicorn",
+            "1 process, 1 request at a time",
+            "snippets.bench.smorest_app:app",
+            gunicorn("sync"),
+            import_modules=("snippets.bench.smorest_app",),
+        ),
+        Configuration(
+            "flask-minimal",
+            "Flask, hello only · gunicorn sync",
+            "flask",
+            "gunicorn",
+            "1 process, 1 request at a time",
+            "snippets.bench.minimal.flask_app:app",
+            gunicorn("sync"),
+            import_modules=("snippets.bench.minimal.flask_app",),
+        ),
+        Configuration(
+            "fastapi-minimal",
+            "FastAPI, hello only · uvicorn",
+            "fastapi",
+            "uvicorn",
+            "1 process, event loop",
+            "snippets.bench.minimal.fastapi_app:app",
+            UVICORN,
+            import_modules=("snippets.bench.minimal.fastapi_app",),
+        ),
+        Configuration(
+            "django-minimal",
+            "Django, hello only, no apps · gunicorn sync",
+            "django",
+            "gunicorn",
+            "1 process, 1 request at a time",
+            "snippets.django_site.wsgi:app",
+            gunicorn("sync"),
+            env=DJANGO_MINIMAL,
+            import_modules=("snippets.django_site.wsgi", "snippets.bench.minimal.django_app"),
         ),
     )
 }

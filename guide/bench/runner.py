@@ -51,12 +51,17 @@ PACKAGES = (
     "django",
     "django-ninja",
     "quart",
+    "apiflask",
+    "flask-smorest",
+    "marshmallow",
     "sqlalchemy",
+    "psycopg",
     "gunicorn",
     "uvicorn",
     "uvloop",
     "httptools",
     "granian",
+    "gevent",
     "psutil",
 )
 
@@ -230,13 +235,21 @@ def server_command(cell: Cell, port: int | str, settings: Settings) -> list[str]
 
 
 def server_env(cell: Cell, base: dict[str, str]) -> dict[str, str]:
-    return {**base, **CONFIGURATIONS[cell.configuration].env, **cell.env}
+    """The server's environment: the run's, the configuration's, then the cell's, whose values may
+    name a variable of the run's environment in braces (`{POSTGRES_URL}`)."""
+    try:
+        own = {key: value.format_map(base) for key, value in cell.env.items()}
+    except KeyError as missing:
+        message = f"{cell.key}: its environment needs {missing}, which this run does not set"
+        raise BenchError(message) from None
+    return {**base, **CONFIGURATIONS[cell.configuration].env, **own}
 
 
 def server_group(cell: Cell) -> tuple:
     """Cells with the same server command line and environment share one server process per round."""
     configuration = CONFIGURATIONS[cell.configuration]
-    return (tuple(configuration.command("{port}", cell.app)), tuple(sorted(server_env(cell, {}).items())))
+    environment = {**configuration.env, **cell.env}
+    return (tuple(configuration.command("{port}", cell.app)), tuple(sorted(environment.items())))
 
 
 def measure(server: RunningServer, cell: Cell, settings: Settings, wrk_path: str) -> dict:
@@ -451,10 +464,12 @@ def run(
             if any(cell.scenario == name for cell in cells)
         },
     }
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+    needs_postgres = any(cell.scenario == "database-postgres" for cell in cells)
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder, database.postgres(needs_postgres) as pg_env:
         db = database.create(Path(folder) / "bench.sqlite3")
         base_env = {
             **database.environment(db),
+            **pg_env,
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "SECRET_KEY": secrets.token_urlsafe(50),
         }

@@ -70,6 +70,11 @@ class Scenario:
 
 
 VALID_ITEM = {"name": "Chair", "price": 49.5, "quantity": 2}
+POSTGRES_ENV = {
+    "DATABASE_URL": "{POSTGRES_URL}",
+    "DJANGO_SETTINGS_MODULE": "snippets.bench.django_postgres_settings",
+}
+"""What points a cell at PostgreSQL; `{POSTGRES_URL}` is filled in by the runner once the server runs."""
 
 
 def _scenarios() -> dict[str, Scenario]:
@@ -116,6 +121,17 @@ def _scenarios() -> dict[str, Scenario]:
             "/products",
             product_list,
             description="Read 20 rows from SQLite through the usual data layer and return them as JSON.",
+        ),
+        Scenario(
+            "database-postgres",
+            "PostgreSQL read",
+            "results",
+            "/products",
+            product_list,
+            description=(
+                "Read 20 rows from PostgreSQL (a local server on loopback) through the usual data layer,"
+                " with pooled connections, and return them as JSON."
+            ),
         ),
     ]
     for milliseconds, rate in ((10, 25.0), (100, 5.0)):
@@ -182,15 +198,31 @@ def _cells() -> list[Cell]:
 
     add("hello", [name for name in CONFIGURATIONS if name != "fastapi-uvicorn-async-blocking"])
     add("params", ["flask-gunicorn-sync", "fastapi-uvicorn-async", "django-gunicorn"])
-    add("validation", ["flask-gunicorn-sync", "fastapi-uvicorn-async", "django-gunicorn", "ninja-gunicorn"])
+    add(
+        "validation",
+        [
+            "flask-gunicorn-sync",
+            "fastapi-uvicorn-async",
+            "django-gunicorn",
+            "ninja-gunicorn",
+            "apiflask-gunicorn",
+            "smorest-gunicorn",
+        ],
+    )
     add("template", ["flask-gunicorn-sync", "fastapi-uvicorn-async", "django-gunicorn"])
     add("database", ["flask-gunicorn-sync", "fastapi-uvicorn-def", "django-gunicorn"])
+    add(
+        "database-postgres",
+        ["flask-gunicorn-sync", "fastapi-uvicorn-def", "django-gunicorn"],
+        env=POSTGRES_ENV,
+    )
     for milliseconds in (10, 100):
         add(
             f"io-{milliseconds}ms",
             [
                 "flask-gunicorn-sync",
                 "flask-gunicorn-gthread",
+                "flask-gunicorn-gevent",
                 "fastapi-uvicorn-def",
                 "fastapi-uvicorn-async",
                 "fastapi-uvicorn-async-blocking",

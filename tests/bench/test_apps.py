@@ -1,6 +1,8 @@
 """The benchmark apps answer what the harness checks, through each framework's own test client."""
 
 import asyncio
+import importlib
+import sys
 
 import pytest
 from django.db import connection
@@ -10,6 +12,7 @@ from sqlalchemy import create_engine
 from guide.bench import database
 from guide.bench.scenarios import SCENARIOS, VALID_ITEM
 from snippets.bench import (
+    apiflask_app,
     django_routes,
     fastapi_app,
     fastapi_routes,
@@ -17,8 +20,11 @@ from snippets.bench import (
     flask_app,
     flask_routes,
     quart_app,
+    smorest_app,
     starlette_app,
 )
+from snippets.bench.minimal import fastapi_app as minimal_fastapi
+from snippets.bench.minimal import flask_app as minimal_flask
 
 HELLO = {"message": "Hello, world"}
 PARAMS = {"user_id": 42, "limit": 5, "q": "chair"}
@@ -158,3 +164,53 @@ def test_flask_and_fastapi_routing_apps_answer_on_their_last_route(count):
 def test_django_routing_app(client):
     assert client.get("/route9/7").json() == {"route": 9, "item_id": 7}
     assert len(django_routes.build_urlpatterns(1000)) == 1000
+
+
+@pytest.mark.parametrize("app", [apiflask_app.app, smorest_app.app], ids=["apiflask", "flask-smorest"])
+def test_flask_api_layers(app):
+    client = app.test_client()
+    assert client.get("/hello").get_json() == HELLO
+    spec = SCENARIOS["validation"]
+    response = client.post(spec.path, data=spec.body, content_type="application/json")
+    assert_scenario("validation", response.status_code, response.data)
+    rejected = client.post(spec.path, json={"name": "", "price": -1, "quantity": 2})
+    assert rejected.status_code == 422
+    assert set(rejected.get_json()["errors" if app is smorest_app.app else "detail"]["json"]) == {
+        "name",
+        "price",
+    }
+
+
+def test_minimal_flask_and_fastapi_answer_hello_only():
+    assert minimal_flask.app.test_client().get("/hello").get_json() == HELLO
+    assert len(list(minimal_flask.app.url_map.iter_rules())) == 2
+    assert TestClient(minimal_fastapi.app).get("/hello").json() == HELLO
+
+
+@pytest.mark.urls("snippets.bench.minimal.django_app")
+def test_minimal_django_answers_hello(client):
+    assert client.get("/hello").json() == HELLO
+
+
+def test_minimal_django_settings_install_no_app(monkeypatch):
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "test")
+    sys.modules.pop("snippets.bench.minimal.django_settings", None)
+    settings = importlib.import_module("snippets.bench.minimal.django_settings")
+    assert settings.INSTALLED_APPS == []
+    assert settings.ROOT_URLCONF == "snippets.bench.minimal.django_app"
+
+
+def test_postgres_settings_point_django_at_the_run_server(monkeypatch):
+    for name, value in {
+        "POSTGRES_HOST": "127.0.0.1",
+        "POSTGRES_PORT": "5999",
+        "POSTGRES_DB": "bench",
+        "POSTGRES_USER": "postgres",
+    }.items():
+        monkeypatch.setenv(name, value)
+    sys.modules.pop("snippets.bench.django_postgres_settings", None)
+    settings = importlib.import_module("snippets.bench.django_postgres_settings")
+    database = settings.DATABASES["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["PORT"], database["NAME"], database["CONN_MAX_AGE"]) == ("5999", "bench", 60)
+    assert "snippets.bench.django_catalog" in settings.INSTALLED_APPS

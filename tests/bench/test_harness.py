@@ -153,6 +153,32 @@ class TestMatrix:
             "fastapi-uvicorn-async-blocking",
         } <= ways
 
+    def test_io_includes_gevent_and_postgres_reads_come_from_the_run_server(self):
+        ways = {cell.configuration for cell in CELLS if cell.scenario == "io-10ms"}
+        assert "flask-gunicorn-gevent" in ways
+        postgres = [cell for cell in CELLS if cell.scenario == "database-postgres"]
+        assert {cell.configuration for cell in postgres} == {
+            "flask-gunicorn-sync",
+            "fastapi-uvicorn-def",
+            "django-gunicorn",
+        }
+        assert all(cell.env["DATABASE_URL"] == "{POSTGRES_URL}" for cell in postgres)
+
+    def test_a_cell_environment_is_filled_from_the_run_or_named_as_missing(self):
+        cell = next(cell for cell in CELLS if cell.key == "database-postgres/flask-gunicorn-sync")
+        env = runner.server_env(cell, {"POSTGRES_URL": "postgresql+psycopg://u@127.0.0.1:1/bench"})
+        assert env["DATABASE_URL"] == "postgresql+psycopg://u@127.0.0.1:1/bench"
+        with pytest.raises(
+            runner.BenchError, match="database-postgres/flask-gunicorn-sync: .*'POSTGRES_URL'"
+        ):
+            runner.server_env(cell, {})
+
+    def test_only_takes_several_texts_and_names_the_one_that_matches_nothing(self, capsys):
+        assert (
+            cli.main(["--only", "hello/flask-minimal", "--only", "no-such-cell", "--out", "/tmp/x.json"]) == 2
+        )
+        assert "error: no cell matches 'no-such-cell'" in capsys.readouterr().err
+
     def test_every_configuration_runs_one_worker(self):
         for configuration in CONFIGURATIONS.values():
             argv = configuration.command(8000)
