@@ -74,6 +74,7 @@ def test_matrix_covers_the_criteria_the_issue_asks_for():
     required |= {"admin", "auth", "templates", "forms-csrf", "websockets", "background", "testing", "typing"}
     required |= {"performance", "memory", "start-up", "learning-curve", "ecosystem", "support"}
     required |= {"security-defaults", "deployment"}
+    required |= {"postgres-async", "caching-rate-limiting", "serverless"}
     assert required <= ids
 
 
