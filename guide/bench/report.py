@@ -9,13 +9,14 @@ are computed here, at build time, from the raw samples.
 from __future__ import annotations
 
 import html
+import math
 import statistics
 from functools import cache
 from pathlib import Path
 
 from guide import ROOT
 from guide.bench import schema
-from guide.bench.stats import agreement_pct, ratio, summary
+from guide.bench.stats import agreement_pct, certain_decimals, ratio, summary
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
 
@@ -114,6 +115,29 @@ def ratios(result: schema.ResultFile, scenario: str, metric: str) -> dict[str, f
         if cell_stats is not None:
             found[name] = ratio(cell_stats[metric]["median"], base_summary[metric]["median"])
     return found
+
+
+def ratio_uncertainty(
+    results: list[schema.ResultFile], scenario: str, configuration: str, metric: str
+) -> float:
+    """Relative uncertainty of a configuration's ratio to the baseline.
+
+    With two or more runs it is the run-to-run spread: half the range of the runs' ratios over
+    their mean. With one run, the half-ranges of the two cells' repeats, combined as independent
+    errors (root of the sum of squares).
+    """
+    values = [ratios(result, scenario, metric).get(configuration) for result in results]
+    values = [value for value in values if value is not None]
+    if len(values) >= 2:
+        return (max(values) - min(values)) / 2 / statistics.fmean(values)
+    cells = cells_of(results[0], scenario)
+    own, base = cell_summary(cells[configuration]), cell_summary(cells[baseline_of(results[0])])
+    return math.hypot(own[metric]["spread_pct"], base[metric]["spread_pct"]) / 200
+
+
+def ratio_text(value: float, *uncertainties: float) -> str:
+    """A ratio printed with the decimals the largest of `uncertainties` supports (no × sign)."""
+    return f"{value:.{certain_decimals(value, max(uncertainties))}f}"
 
 
 def agreement(first: schema.ResultFile, second: schema.ResultFile, metric: str) -> list[dict]:
@@ -314,9 +338,18 @@ def scenario_section(context: Context, scenario: str) -> str:
                 if spec.section == "io-bound"
                 else ratios(result, scenario, "requests_per_cpu_s").get(configuration)
             )
-            row += [_median_spread(stats["requests_per_s"]), f"{throughput:.2f}" if throughput else "–"]
+            shown = [other for _, other in found]
+            throughput_error = ratio_uncertainty(shown, scenario, configuration, "requests_per_s")
+            row += [
+                _median_spread(stats["requests_per_s"]),
+                ratio_text(throughput, throughput_error) if throughput else "–",
+            ]
             chart_values.append(stats[chart_metric]["median"])
-            cpu_ratios.append(f"{per_cpu:.2f}" if per_cpu else "–")
+            cpu_ratios.append(
+                ratio_text(per_cpu, ratio_uncertainty(shown, scenario, configuration, "requests_per_cpu_s"))
+                if per_cpu
+                else "–"
+            )
         latest_stats = cell_summary(cells_of(latest, scenario)[configuration])
         latency = "–"
         if latest_stats:
@@ -465,7 +498,8 @@ def across_machines(context: Context, scenario: str, metric: str = "requests_per
             continue
         cells = [_label(latest, configuration)]
         for index, column in enumerate(means):
-            value = f"{column[configuration]:.2f}×"
+            error = ratio_uncertainty(columns[index][1], scenario, configuration, metric)
+            value = f"{ratio_text(column[configuration], error)}×"
             if index:
                 moved = agreement_pct(means[index - 1][configuration], column[configuration])
                 value += f" ({moved:+.0f} %)"
@@ -562,8 +596,14 @@ def agreement_section(context: Context) -> str:
                     [
                         first.scenarios[row["scenario"]].title,
                         _label(first, row["configuration"]),
-                        f"{row['ratio_run_1']:.2f}",
-                        f"{row['ratio_run_2']:.2f}",
+                        ratio_text(
+                            row["ratio_run_1"],
+                            ratio_uncertainty([first], row["scenario"], row["configuration"], metric),
+                        ),
+                        ratio_text(
+                            row["ratio_run_2"],
+                            ratio_uncertainty([second], row["scenario"], row["configuration"], metric),
+                        ),
                         f"{row['difference_pct']:+.1f} %",
                         spread(row["scenario"], row["configuration"], metric),
                         spread(row["scenario"], baseline_of(first), metric),
@@ -635,7 +675,8 @@ def figure(context: Context, scenario: str, configuration: str, metric: str = "r
     value = ratios(result, scenario, metric).get(configuration)
     if value is None:
         raise DirectiveError(f"no result for {scenario}/{configuration}")
-    return f"{value:.2f}×"
+    error = ratio_uncertainty([other for _, other in found], scenario, configuration, metric)
+    return f"{ratio_text(value, error)}×"
 
 
 @published("benchmarks.json")
@@ -684,9 +725,9 @@ def benchmarks_data() -> dict:
     return document
 
 
-def _range(values: list[float]) -> str:
-    low, high = min(values), max(values)
-    return f"{low:.2f}×" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}–{high:.2f}×"
+def _range(values: list[float], uncertainty: float) -> str:
+    low, high = ratio_text(min(values), uncertainty), ratio_text(max(values), uncertainty)
+    return f"{low}×" if low == high else f"{low}–{high}×"
 
 
 @directive("bench-headlines")
@@ -712,10 +753,11 @@ def headlines(context: Context, *scenarios: str) -> str:
             best, worst = ordered[-1], ordered[0]
             base = baseline_of(latest)
 
-            def said(name: str, per_run=per_run, base=base) -> str:
+            def said(name: str, per_run=per_run, base=base, scenario=scenario, metric=metric) -> str:
                 if name == base:
                     return f"{_label(latest, name)} (the baseline)"
-                return f"{_label(latest, name)} {_range([run[name] for run in per_run])} the baseline"
+                error = ratio_uncertainty([result for _, result in found], scenario, name, metric)
+                return f"{_label(latest, name)} {_range([run[name] for run in per_run], error)} the baseline"
 
             parts.append(f"by {title}, fastest {said(best)}, slowest {said(worst)}")
         failed = [

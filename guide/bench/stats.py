@@ -53,3 +53,19 @@ def ratio(value: float, baseline: float) -> float:
 def agreement_pct(first: float, second: float) -> float:
     """How far a second measurement of a ratio lies from the first, in per cent (signed)."""
     return (second / first - 1) * 100
+
+
+def certain_decimals(value: float, relative_uncertainty: float, most: int = 2) -> int:
+    """How many decimals of `value` the measurement supports, at most `most`: the last digit
+    printed stands for a step at least as large as the error `relative_uncertainty` (a
+    fraction of `value`) allows, so no printed digit is finer than the spread.
+
+    A ratio of 1.83 measured to ±5 % (±0.09) prints as 1.8; to ±0.3 % (±0.005), as 1.83;
+    to ±40 % (±0.7), as 2.
+    """
+    if relative_uncertainty < 0:
+        raise ValueError(f"negative uncertainty {relative_uncertainty}")
+    error = abs(value) * relative_uncertainty
+    if error == 0:
+        return most
+    return max(0, min(most, -math.ceil(math.log10(error))))

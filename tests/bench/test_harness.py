@@ -115,6 +115,14 @@ class TestStatistics:
             "spread_pct": 20.0,
         }
 
+    def test_a_ratio_keeps_only_the_decimals_its_spread_supports(self):
+        assert stats.certain_decimals(1.83, 0.05) == 1
+        assert stats.certain_decimals(1.83, 0.003) == 2
+        assert stats.certain_decimals(1.83, 0.4) == 0
+        assert stats.certain_decimals(1.83, 0.0) == 2
+        with pytest.raises(ValueError, match="negative uncertainty"):
+            stats.certain_decimals(1.0, -0.1)
+
     def test_ratio_and_agreement(self):
         assert stats.ratio(50, 200) == 0.25
         with pytest.raises(ValueError, match="zero baseline"):

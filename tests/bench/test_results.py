@@ -109,7 +109,10 @@ def test_the_across_machines_table_is_computed_from_the_record_checks_and_runs()
         ]
         label = shown[-1].configurations[configuration].label
         row = next(line for line in rendered.splitlines() if line.startswith(f"| {label} |"))
-        assert row.split(" | ")[1] == f"{means[0]:.2f}×"
-        assert row.split(" | ")[-1].startswith(f"{means[-1]:.2f}× (")
+        errors = [
+            report.ratio_uncertainty(results, "hello", configuration, "requests_per_s") for results in columns
+        ]
+        assert row.split(" | ")[1] == f"{report.ratio_text(means[0], errors[0])}×"
+        assert row.split(" | ")[-1].startswith(f"{report.ratio_text(means[-1], errors[-1])}× (")
     for results in columns:
         assert report._where(results[0]) in rendered
