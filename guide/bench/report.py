@@ -405,6 +405,62 @@ def memory_table(context: Context, scenario: str = "hello") -> str:
     return note + table(header, rows)
 
 
+FOOTPRINT = {
+    "flask": ("flask-minimal", "flask-gunicorn-sync", "also Pydantic, SQLAlchemy and Jinja2 templates"),
+    "fastapi": ("fastapi-minimal", "fastapi-uvicorn-async", "also SQLAlchemy and Jinja2 templates"),
+    "django": ("django-minimal", "django-gunicorn", "every snippet app of this site and its models"),
+}
+"""Per framework: the hello-only configuration, the benchmark app's, and what the benchmark app loads."""
+
+
+@directive("bench-footprint")
+def footprint(context: Context, scenario: str = "hello") -> str:
+    """Memory of a hello-only app beside the benchmark app, per framework: PSS after load, each run,
+    and which framework is smallest in each case (computed)."""
+    found, note = _runs_or_note()
+    if not found:
+        return note
+    latest = found[-1][1]
+    header = ["Framework", "App", "What it loads"] + [
+        f"Run {number}: PSS after load (MB)" for number in range(1, len(found) + 1)
+    ]
+    rows = []
+    medians: dict[str, dict[str, float]] = {"minimal": {}, "benchmark": {}}
+    for framework, (minimal, full, loads) in FOOTPRINT.items():
+        for kind, configuration, what in (
+            ("minimal", minimal, "the framework and one JSON route"),
+            ("benchmark", full, f"the benchmark app: {loads}"),
+        ):
+            values = []
+            for _, result in found:
+                cell = cells_of(result, scenario).get(configuration)
+                stats = cell_summary(cell) if cell else None
+                values.append(stats["worker_pss_mb_after_load"]["median"] if stats else None)
+            if all(value is None for value in values):
+                raise DirectiveError(f"bench-footprint: no {scenario} result for {configuration}")
+            measured = [value for value in values if value is not None]
+            medians[kind][framework] = statistics.median(measured)
+            rows.append(
+                [
+                    framework.capitalize() if framework != "fastapi" else "FastAPI",
+                    _label(latest, configuration),
+                    what,
+                    *(f"{value:.1f}" if value is not None else "failed" for value in values),
+                ]
+            )
+    names = {"flask": "Flask", "fastapi": "FastAPI", "django": "Django"}
+
+    def order(kind: str) -> str:
+        ranked = sorted(medians[kind], key=medians[kind].get)
+        return ", then ".join(f"{names[name]} ({medians[kind][name]:.0f} MB)" for name in ranked)
+
+    summary_line = (
+        f"Smallest first, median of the runs: hello-only apps {order('minimal')}; "
+        f"benchmark apps {order('benchmark')}."
+    )
+    return note + table(header, rows) + "\n\n" + summary_line + "\n"
+
+
 @directive("bench-startup")
 def startup_table(context: Context) -> str:
     """Cold start (hello scenario) per configuration and import time per app, both runs."""
