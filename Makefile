@@ -57,7 +57,7 @@ unit: $(BIN)/.synced ## Stage 2: snippet and data tests on the current stack, co
 
 # The snippet tests again on Django 5.2 LTS. Snippets for features the LTS lacks skip
 # with their reason (tests/conftest.py); coverage is measured on the current stack only.
-LTS_TESTS := tests/tasks tests/compare tests/contract tests/migrate tests/django_site tests/bench/test_apps.py
+LTS_TESTS := tests/tasks tests/compare tests/contract tests/migrate tests/django_site tests/badinput tests/bench/test_apps.py
 
 unit-lts: $(LTS_BIN)/.synced ## Stage 2b: snippet tests on the LTS stack (Django 5.2)
 	$(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(LTS_TESTS)
