@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from guide import data
+from guide import data, versions
 from guide.frameworks import FRAMEWORKS, LABELS
 from guide.render import Context, directive, table
 
@@ -97,3 +97,91 @@ def contract_results(context: Context) -> str:
                 ]
             )
     return table(["Framework", "App", "Checks passed", "Checks failed", "Findings"], rows)
+
+
+CLIENT_RESULTS_FILE = "client_results.json"
+CLIENT_CASES = {
+    "create": "Create",
+    "read": "Read it back",
+    "invalid": "Invalid body",
+    "missing": "Missing id",
+}
+"""The cases of the generated-client tests, in table order, with their column titles."""
+CLIENT_PACKAGES = ("openapi-python-client", "fastapi", "apiflask", "django-ninja", "django")
+"""The packages whose locked versions the generated-client section names."""
+
+
+class ClientOutcome(BaseModel):
+    """What one call through the generated client returned: the status and the class of `parsed`."""
+
+    model_config = ConfigDict(extra="forbid")
+    operation: str = Field(pattern=r"^(GET|POST|PUT|PATCH|DELETE) /")
+    status: int = Field(ge=100, le=599)
+    parsed: str | None
+
+    @property
+    def returns(self) -> str:
+        """In words: a typed object, a typed error or the untyped fallback."""
+        if self.parsed is None:
+            return "untyped: `parsed` is `None`"
+        kind = "typed object" if self.status < 400 else "typed error"
+        return f"{kind} `{self.parsed}`"
+
+
+class ClientResult(BaseModel):
+    """The generated-client cases on one snippet app."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    file: str = Field(pattern=r"^snippets/[a-z0-9_/]+\.py$")
+    library: str
+    framework: Literal["flask", "fastapi", "django"]
+    operations: list[str] = Field(min_length=1)
+    cases: dict[Literal["create", "read", "invalid", "missing"], ClientOutcome]
+
+
+class ClientResults(BaseModel):
+    """The whole of `data/client_results.json`."""
+
+    model_config = ConfigDict(extra="forbid")
+    clients: list[ClientResult] = Field(min_length=1)
+
+
+@cache
+def client_results_data() -> ClientResults:
+    """Load and validate the generated-client results (once per process)."""
+    return data.load(CLIENT_RESULTS_FILE, ClientResults)
+
+
+def client_versions() -> str:
+    """The locked versions of the generator and the frameworks, with the stacks where they differ."""
+    named = []
+    for package in CLIENT_PACKAGES:
+        locked = [(stack, versions.version(package, stack_name=stack.name)) for stack in versions.STACKS]
+        if versions.differs(package):
+            shown = " and ".join(f"{number} ({stack.title} stack)" for stack, number in locked)
+        else:
+            shown = locked[0][1]
+        named.append(f"`{package}` {shown}")
+    return ", ".join(named)
+
+
+@directive("client-results")
+def client_results(context: Context) -> str:
+    """A table per snippet app: for each case, the status and what the generated client returns."""
+    rows = []
+    for framework in FRAMEWORKS:
+        for client in client_results_data().clients:
+            if client.framework != framework:
+                continue
+            cells = []
+            for case in CLIENT_CASES:
+                outcome = client.cases.get(case)
+                if outcome is None:
+                    listed = ", ".join(f"`{operation}`" for operation in client.operations)
+                    cells.append(f"no such operation (the document has only {listed})")
+                else:
+                    cells.append(f"`{outcome.status}`, {outcome.returns}")
+            rows.append([LABELS[framework], f"{client.library}, `{client.file}`", *cells])
+    header = ["Framework", "App", *CLIENT_CASES.values()]
+    return table(header, rows) + f"\n\nGenerated and run on both stacks with {client_versions()}."

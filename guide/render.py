@@ -26,10 +26,12 @@ TOPIC_MODULES = (
     "guide.tasks",
     "guide.compare",
     "guide.contract",
+    "guide.bad_input",
     "guide.support",
     "guide.decide",
     "guide.migrate",
     "guide.bench.report",
+    "guide.bench.coldstart",
 )
 """Modules whose import registers directives and published data files."""
 

@@ -1,11 +1,12 @@
 from itertools import count
 
-from apiflask import APIFlask, Schema
+from apiflask import APIFlask, Schema, abort
 from apiflask.fields import Float, Integer, String
 from apiflask.validators import Length, Range
 
 app = APIFlask(__name__, title="Items API", version="1.0.0")
 ids = count(1)
+items: dict[int, dict] = {}
 
 
 class ItemIn(Schema):
@@ -21,4 +22,15 @@ class Item(ItemIn):
 @app.input(ItemIn)
 @app.output(Item, status_code=201)
 def create_item(json_data):
-    return {"id": next(ids), **json_data}
+    item = {"id": next(ids), **json_data}
+    items[item["id"]] = item
+    return item
+
+
+@app.get("/items/<int:item_id>")
+@app.output(Item)
+@app.doc(responses=[404])
+def read_item(item_id):
+    if item_id not in items:
+        abort(404, "Item not found")
+    return items[item_id]

@@ -48,7 +48,8 @@ class ContractApp:
     def _module(self) -> ModuleType:
         if not self.env:
             return importlib.import_module(self.module_name)
-        name = "contract_" + self.module_name.replace(".", "_")
+        package, _, module = self.module_name.rpartition(".")
+        name = f"{package}.contract_{module}"
         spec = importlib.util.spec_from_file_location(name, ROOT / self.file)
         module = importlib.util.module_from_spec(spec)
         with mock.patch.dict(os.environ, self.env):
@@ -102,6 +103,13 @@ APPS: tuple[ContractApp, ...] = (
         "snippets/peers/validation/apiflask_pydantic_app.py",
         "APIFlask",
         "flask",
+    ),
+    ContractApp(
+        "smorest_migrate_notes",
+        "snippets/migrate/flask_to_apiflask/step4/app.py",
+        "flask-smorest",
+        "flask",
+        {"API_TOKEN": "contract-tests-token", "NOTES_DATABASE": f"{SCRATCH}/smorest-notes.db"},
     ),
     ContractApp("ninja_openapi", "snippets/openapi/django_app.py", "Django Ninja", "django"),
     ContractApp("ninja_peers_hello", "snippets/peers/hello/ninja_app.py", "Django Ninja", "django"),

@@ -90,6 +90,8 @@ def rejection_reason(response) -> str:
 def request_kind(case, response) -> str:
     """What kind of request got an answer: a malformed JSON body, a schema-violating one or a valid one."""
     body = response.request.body
+    if not body and case.operation.body:
+        return "a request without a body"
     content_type = response.request.headers.get("Content-Type", "")
     if body and "json" in content_type:
         try:

@@ -156,3 +156,33 @@ def test_django_invalid_json_gets_400(client):
     response = client.post("/items", "{", content_type="application/json")
     assert response.status_code == 400
     assert response.json() == {"detail": "Cannot parse request body"}
+
+
+def test_flask_reads_an_item_and_documents_its_404():
+    client = flask_app.app.test_client()
+    created = client.post("/items", json=GOOD).get_json()
+    assert client.get(f"/items/{created['id']}").get_json() == created
+    missing = client.get("/items/999999")
+    assert (missing.status_code, missing.get_json()) == (404, {"detail": {}, "message": "Item not found"})
+    responses = client.get("/openapi.json").get_json()["paths"]["/items/{item_id}"]["get"]["responses"]
+    assert sorted(responses) == ["200", "404"]
+
+
+def test_fastapi_reads_an_item_and_documents_its_404():
+    with TestClient(fastapi_app.app) as client:
+        created = client.post("/items", json=GOOD).json()
+        assert client.get(f"/items/{created['id']}").json() == created
+        missing = client.get("/items/999999")
+        document = client.get("/openapi.json").json()
+    assert (missing.status_code, missing.json()) == (404, {"detail": "Item not found"})
+    assert sorted(document["paths"]["/items/{item_id}"]["get"]["responses"]) == ["200", "404", "422"]
+
+
+@pytest.mark.urls("snippets.openapi.django_app")
+def test_django_reads_an_item_and_documents_its_404(client):
+    created = client.post("/items", GOOD, content_type="application/json").json()
+    assert client.get(f"/items/{created['id']}").json() == created
+    missing = client.get("/items/999999")
+    assert (missing.status_code, missing.json()) == (404, {"detail": "Item not found"})
+    document = client.get("/openapi.json").json()
+    assert sorted(document["paths"]["/items/{item_id}"]["get"]["responses"]) == ["200", "404"]
