@@ -14,6 +14,7 @@ ROOT_URLCONF = os.environ.get("DJANGO_URLCONF", "snippets.hello.django_app")
 # --8<-- [end:urlconf]
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -26,6 +27,9 @@ INSTALLED_APPS = [
     "snippets.bench.django_catalog",
     "snippets.structure.django_items",
     "snippets.structure.django_users",
+    "snippets.migrate.drf_to_ninja",
+    "snippets.migrate.django_plus_fastapi",
+    "snippets.admin.django_library",
 ]
 
 MIDDLEWARE = [
