@@ -9,8 +9,11 @@ Loading validates the tree as a graph (no unknown targets, no cycles, no
 unreachable node, every outcome has its page) and walks every use case
 through it; any problem is a `DataError` naming the file and the field.
 
-Wizard links carry the answers as `question=answer` parameters, the tree's
-`edition` as `v` and the outcome reached as `outcome`. `read_link` reads one
+Wizard links carry the answers as `question=answer` parameters (a question
+that takes several answers repeats its parameter), the tree's `edition` as `v`
+and the outcome reached as `outcome`. The routing questions lead to an
+outcome; the questions under `then` are asked on every path after it and
+attach caveats (warnings with evidence) and add-ons, never another outcome. `read_link` reads one
 the way the wizard script does: ids renamed since the link's edition are
 carried over through the tree's `renamed` map, other parameters are ignored,
 and an answer that cannot be followed is dropped with the reason.
@@ -32,6 +35,8 @@ from urllib.parse import parse_qsl, urlencode
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide import ROOT, data, migrate, snippets, tasks
+from guide.compare import Evidence as Source
+from guide.compare import site_url as source_url
 from guide.data import DataError
 from guide.publish import published
 from guide.render import Context, DirectiveError, directive, table
@@ -48,6 +53,8 @@ EDITION_PARAM = "v"
 OUTCOME_PARAM = "outcome"
 LINK_PARAMS = {EDITION_PARAM, OUTCOME_PARAM, "h"}
 """Link parameters that are not answers (`h` is the theme's search highlighting), so no question id."""
+NONE = "none"
+"""The answer of a multiple-choice question that means none of its other answers."""
 _ID = "[a-z0-9-]+"
 _PAIR = f"{_ID}={_ID}"
 
@@ -74,8 +81,12 @@ class Answer(_Strict):
     label: str = Field(min_length=1)
     reason: str = Field(min_length=1)
     """One line: why this answer leads where it does."""
-    next: Identifier
-    """Id of the next question or of an outcome."""
+    next: Identifier | None = None
+    """Id of the next question or of an outcome; none on the questions under `then`."""
+    caveats: list[Identifier] = []
+    """Ids of caveats this answer attaches to whatever outcome the path reaches."""
+    addons: list[Identifier] = []
+    """Ids of add-ons or specialist exits this answer attaches."""
 
 
 class Question(_Strict):
@@ -85,7 +96,28 @@ class Question(_Strict):
     short: str = Field(min_length=1)
     """A few words naming the question (decision record, summaries)."""
     text: str = Field(min_length=1)
+    multiple: bool = False
+    """Several answers at once (only under `then`); the answer `none` means none of the others."""
     answers: list[Answer] = Field(min_length=2)
+
+
+class Caveat(_Strict):
+    """A warning an answer attaches: what to watch, why, and where to check it."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    evidence: list[Source] = Field(min_length=1)
+
+
+class Addon(_Strict):
+    """A library to add next to the outcome, or a specialist exit (a tool that may fit better)."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    kind: Literal["add-on", "exit"]
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    evidence: list[Source] = Field(min_length=1)
 
 
 class Alternative(_Strict):
@@ -138,7 +170,11 @@ class Tree(_Strict):
     """Edition -> what it renamed: `old-id: new-id` for a question or an outcome,
     `question=answer: question=answer` (or several joined with `&`) for an answer."""
     start: Identifier
+    then: list[Identifier] = []
+    """Questions asked, in this order, on every path once its answers reach an outcome."""
     questions: list[Question] = Field(min_length=1)
+    caveats: list[Caveat] = []
+    addons: list[Addon] = []
     outcomes: list[Outcome] = Field(min_length=1)
 
     def question(self, node: str) -> Question | None:
@@ -147,6 +183,17 @@ class Tree(_Strict):
     def outcome(self, node: str) -> Outcome | None:
         return next((outcome for outcome in self.outcomes if outcome.id == node), None)
 
+    def caveat(self, caveat_id: str) -> Caveat:
+        return next(caveat for caveat in self.caveats if caveat.id == caveat_id)
+
+    def addon(self, addon_id: str) -> Addon:
+        return next(addon for addon in self.addons if addon.id == addon_id)
+
+    @property
+    def routing(self) -> list[Question]:
+        """The questions that lead to an outcome (all but those under `then`)."""
+        return [question for question in self.questions if question.id not in self.then]
+
 
 class UseCase(_Strict):
     """A named situation, its answers through the tree and the outcome they reach."""
@@ -154,9 +201,13 @@ class UseCase(_Strict):
     id: Identifier = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
     situation: str = Field(min_length=1)
-    answers: dict[str, str] = Field(min_length=1)
-    """Question id -> answer id, in the order the wizard asks them."""
+    answers: dict[str, str | list[str]] = Field(min_length=1)
+    """Question id -> answer id (a list for a multiple-choice question), in the order the wizard asks them."""
     outcome: Identifier
+    caveats: list[Identifier] = []
+    """The caveats the answers collect, in the order the wizard shows them."""
+    addons: list[Identifier] = []
+    """The add-ons and specialist exits the answers collect."""
 
 
 class UseCases(_Strict):
@@ -202,15 +253,53 @@ def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> 
             seen.add(node.id)
     if tree.question(tree.start) is None:
         raise fail("start", f"{tree.start!r} is not a question id")
+    for index, question_id in enumerate(tree.then):
+        if tree.question(question_id) is None:
+            raise fail(f"then[{index}]", f"{question_id!r} is not a question id")
+    if tree.start in tree.then:
+        raise fail("start", f"{tree.start!r} is asked after an outcome (it is under `then`)")
+    caveat_ids = _unique_ids(tree.caveats, "caveats", fail)
+    addon_ids = _unique_ids(tree.addons, "addons", fail)
     for question in tree.questions:
         answer_ids: set[str] = set()
+        then = question.id in tree.then
+        if question.multiple and not then:
+            raise fail(
+                f"questions[{question.id}].multiple", "only questions under `then` take several answers"
+            )
+        if question.multiple and NONE not in {answer.id for answer in question.answers}:
+            raise fail(
+                f"questions[{question.id}].answers", f"a multiple-choice question needs an answer {NONE!r}"
+            )
         for answer in question.answers:
             field = f"questions[{question.id}].answers[{answer.id}]"
             if answer.id in answer_ids:
                 raise fail(f"{field}.id", f"answer id {answer.id!r} is used twice in this question")
             answer_ids.add(answer.id)
-            if answer.next not in seen:
+            if then and answer.next is not None:
+                raise fail(
+                    f"{field}.next", "questions under `then` lead nowhere: they never change the outcome"
+                )
+            if not then and answer.next is None:
+                raise fail(f"{field}.next", "missing: name the next question or an outcome")
+            if answer.next is not None and answer.next not in seen:
                 raise fail(f"{field}.next", f"{answer.next!r} is neither a question nor an outcome")
+            if answer.next in tree.then:
+                raise fail(
+                    f"{field}.next", f"{answer.next!r} is asked on every path; lead to an outcome instead"
+                )
+            for kind, known in (("caveats", caveat_ids), ("addons", addon_ids)):
+                for item in getattr(answer, kind):
+                    if item not in known:
+                        raise fail(f"{field}.{kind}", f"no {item!r} under `{kind}`")
+    used = {item for question in tree.questions for answer in question.answers for item in answer.caveats}
+    used_addons = {
+        item for question in tree.questions for answer in question.answers for item in answer.addons
+    }
+    for kind, ids, attached in (("caveats", caveat_ids, used), ("addons", addon_ids, used_addons)):
+        for item in ids:
+            if item not in attached:
+                raise fail(f"{kind}[{item}]", "no answer attaches it")
     for question in tree.questions:
         if question.id in LINK_PARAMS:
             raise fail(f"questions[{question.id}].id", f"{question.id!r} is a parameter of wizard links")
@@ -252,6 +341,15 @@ def check_tree(tree: Tree, source: str, outcome_pages: Path = OUTCOME_PAGES) -> 
                 if item not in known:
                     source_file = "data/matrix.yml" if kind == "matrix" else "data/claims.yml"
                     raise fail(f"{field}.evidence.{kind}", f"no {item!r} in {source_file}")
+
+
+def _unique_ids(items: list[Caveat] | list[Addon], kind: str, fail) -> set[str]:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise fail(f"{kind}[{item.id}].id", f"id {item.id!r} is used twice")
+        seen.add(item.id)
+    return seen
 
 
 def _criterion_ids() -> set[str]:
@@ -306,7 +404,8 @@ def _check_acyclic(tree: Tree, fail) -> None:
             return
         state[node] = "open"
         for answer in question.answers:
-            visit(answer.next, [*trail, node])
+            if answer.next is not None:
+                visit(answer.next, [*trail, node])
         state[node] = "done"
 
     for question in tree.questions:
@@ -323,7 +422,9 @@ def _reachable(tree: Tree) -> set[str]:
         reached.add(node)
         question = tree.question(node)
         if question:
-            pending.extend(answer.next for answer in question.answers)
+            pending.extend(answer.next for answer in question.answers if answer.next is not None)
+        elif tree.outcome(node):
+            pending.extend(tree.then)
     return reached
 
 
@@ -343,25 +444,27 @@ def load_use_cases(tree: Tree, path: Path | str = USE_CASES_FILE) -> list[UseCas
             raise DataError(f"{source}: {field}.id: id {case.id!r} is used twice")
         seen.add(case.id)
         try:
-            steps, reached = walk(tree, case.answers)
+            steps, outcome = walk(tree, case.answers)
         except PathError as error:
             raise DataError(f"{source}: {field}.answers: {error}") from None
-        if reached is None:
+        if outcome is None:
             raise DataError(
                 f"{source}: {field}.answers: stop before an outcome, at question {steps_end(tree, steps)!r}"
             )
-        if reached != case.outcome:
+        if outcome != case.outcome:
             raise DataError(
-                f"{source}: {field}.outcome: states {case.outcome!r}, but its answers lead to {reached!r}"
+                f"{source}: {field}.outcome: states {case.outcome!r}, but its answers lead to {outcome!r}"
             )
-        if list(case.answers) != [question.id for question, _ in steps]:
+        if list(case.answers) != [question.id for question, _ in grouped(steps)]:
             raise DataError(f"{source}: {field}.answers: list them in the order the wizard asks them")
+        for kind in ("caveats", "addons"):
+            computed = collected(steps, kind)
+            if getattr(case, kind) != computed:
+                raise DataError(
+                    f"{source}: {field}.{kind}: states {getattr(case, kind)}, "
+                    f"but its answers collect {computed}"
+                )
     return cases
-
-
-def steps_end(tree: Tree, steps: list[tuple[Question, Answer]]) -> str:
-    """Id of the question a partial path stops at."""
-    return steps[-1][1].next if steps else tree.start
 
 
 def _display(path: Path | str) -> str:
@@ -389,35 +492,104 @@ def use_cases() -> list[UseCase]:
 # --------------------------------------------------------------------------- walking
 
 
-def walk(tree: Tree, answers: Mapping[str, str]) -> tuple[list[tuple[Question, Answer]], str | None]:
+Step = tuple[Question, Answer]
+"""One answer on a path; a multiple-choice question gives one step per ticked answer."""
+
+
+def _find(question: Question, answer_id: str) -> Answer | None:
+    return next((answer for answer in question.answers if answer.id == answer_id), None)
+
+
+def walk(tree: Tree, answers: Mapping[str, str | list[str]]) -> tuple[list[Step], str | None]:
     """Follow answers from the start question, as the wizard does.
 
     Returns:
-        The (question, answer) steps taken and the outcome id reached, or
-        `None` when the answers stop before an outcome.
+        The steps taken and the outcome id reached, or `None` when the answers
+        stop before an outcome or before the last question under `then`.
 
     Raises:
         PathError: An answer is not one of its question's answers, names an
-            unknown question, or answers a question this path never asks.
+            unknown question, answers a question this path never asks, or gives
+            several answers to a question that takes one.
     """
-    remaining = dict(answers)
-    steps: list[tuple[Question, Answer]] = []
+    remaining = {key: [value] if isinstance(value, str) else list(value) for key, value in answers.items()}
+    steps: list[Step] = []
     node = tree.start
-    while (question := tree.question(node)) is not None:
-        if question.id not in remaining:
-            break
-        chosen = remaining.pop(question.id)
-        answer = next((answer for answer in question.answers if answer.id == chosen), None)
-        if answer is None:
-            choices = ", ".join(answer.id for answer in question.answers)
-            raise PathError(f"{question.id}={chosen}: {chosen!r} is not an answer (choices: {choices})")
+
+    def chosen(question: Question) -> list[Answer]:
+        given = remaining.pop(question.id)
+        picked = []
+        for answer_id in given:
+            answer = _find(question, answer_id)
+            if answer is None:
+                choices = ", ".join(answer.id for answer in question.answers)
+                raise PathError(
+                    f"{question.id}={answer_id}: {answer_id!r} is not an answer (choices: {choices})"
+                )
+            picked.append(answer)
+        if not picked or (len(picked) > 1 and not question.multiple):
+            raise PathError(f"{question.id}: give exactly one answer")
+        if len(picked) > 1 and any(answer.id == NONE for answer in picked):
+            raise PathError(f"{question.id}: {NONE!r} cannot be ticked with other answers")
+        return [answer for answer in question.answers if answer in picked]
+
+    while (question := tree.question(node)) is not None and question.id in remaining:
+        answer = chosen(question)[0]
         steps.append((question, answer))
         node = answer.next
+    reached = node if tree.outcome(node) else None
+    for question_id in tree.then if reached else []:
+        question = tree.question(question_id)
+        if question_id not in remaining:
+            reached = None
+            break
+        steps.extend((question, answer) for answer in chosen(question))
     for key in remaining:
         if tree.question(key) is None:
             raise PathError(f"{key!r} is not a question")
         raise PathError(f"{key!r} is not asked on the path these answers take")
-    return steps, node if tree.outcome(node) else None
+    return steps, reached
+
+
+def routed(tree: Tree, steps: list[Step]) -> str | None:
+    """The outcome a path's routing answers lead to, answered or not the questions under `then`."""
+    routing = [answer for question, answer in steps if question.id not in tree.then]
+    return routing[-1].next if routing and tree.outcome(routing[-1].next) else None
+
+
+def reached(tree: Tree, steps: list[Step]) -> str | None:
+    """The outcome a path reaches: its routed outcome once every question under `then` is answered."""
+    answered = {question.id for question, _ in steps}
+    outcome = routed(tree, steps)
+    return outcome if outcome and all(question_id in answered for question_id in tree.then) else None
+
+
+def steps_end(tree: Tree, steps: list[Step]) -> str:
+    """Id of the question a partial path stops at."""
+    outcome = routed(tree, steps)
+    if outcome is None:
+        return steps[-1][1].next if steps else tree.start
+    answered = {question.id for question, _ in steps}
+    return next(question_id for question_id in tree.then if question_id not in answered)
+
+
+def grouped(steps: list[Step]) -> list[tuple[Question, list[Answer]]]:
+    """The steps with the answers to one multiple-choice question together."""
+    groups: list[tuple[Question, list[Answer]]] = []
+    for question, answer in steps:
+        if groups and groups[-1][0].id == question.id:
+            groups[-1][1].append(answer)
+        else:
+            groups.append((question, [answer]))
+    return groups
+
+
+def collected(steps: list[Step], kind: Literal["caveats", "addons"]) -> list[str]:
+    """The caveat (or add-on) ids a path's answers attach, in path order, each once."""
+    found: list[str] = []
+    for _, answer in steps:
+        found += [item for item in getattr(answer, kind) if item not in found]
+    return found
 
 
 Pair = tuple[str, str, str]
@@ -455,7 +627,7 @@ def _carry_id(tree: Tree, node: str, since: int) -> str:
 class Link:
     """A wizard link as the wizard reads it."""
 
-    steps: list[tuple[Question, Answer]]
+    steps: list[Step]
     outcome: str | None
     """The outcome today's tree reaches, or `None` when it still has a question to ask."""
     recorded: str | None
@@ -480,53 +652,76 @@ def read_link(tree: Tree, query: str) -> Link:
     """Read a wizard link's query string as the wizard script does.
 
     Parameters that are not questions are ignored. An answer that is not one of
-    its question's answers ends the path there; answers to questions the path
-    does not reach, or second answers to a question, are dropped.
+    its question's answers ends the path there (on a multiple-choice question,
+    only that answer is dropped); answers to routing questions the path does not
+    reach, and second answers to a question that takes one, are dropped. Answers
+    to the questions under `then` wait silently until the path reaches an outcome.
     """
     params = parse_qsl(query, keep_blank_values=True)
     first = dict(reversed(params))
     edition = _edition(tree, first.get(EDITION_PARAM, "1"))
     written = [(key, value, f"{key}={value}") for key, value in params if key not in LINK_PARAMS]
-    answers: dict[str, tuple[str, str]] = {}
+    answers: dict[str, list[tuple[str, str]]] = {}
     dropped: list[str] = []
     for question_id, answer_id, source in _carry(tree, written, edition):
         question = tree.question(question_id)
         if question is None:
             continue
-        if question_id not in answers:
-            answers[question_id] = (answer_id, source)
-        elif answers[question_id][0] != answer_id:
+        given = answers.setdefault(question_id, [])
+        if any(answer_id == known for known, _ in given):
+            continue
+        if given and not question.multiple:
             dropped.append(
                 f"“{source}” was dropped: the link answers “{question.text}” more than once, "
                 "and only the first answer counts"
             )
-    steps: list[tuple[Question, Answer]] = []
+            continue
+        given.append((answer_id, source))
+    steps: list[Step] = []
     node = tree.start
     while (question := tree.question(node)) is not None and question.id in answers:
-        answer_id, source = answers.pop(question.id)
-        answer = next((answer for answer in question.answers if answer.id == answer_id), None)
+        answer_id, source = answers.pop(question.id)[0]
+        answer = _find(question, answer_id)
         if answer is None:
             dropped.append(f"“{source}” was dropped: “{answer_id}” is not an answer to “{question.text}”")
             break
         steps.append((question, answer))
         node = answer.next
-    for question_id, (_, source) in answers.items():
+    outcome = node if tree.outcome(node) else None
+    for question_id in tree.then if outcome else []:
+        question = tree.question(question_id)
+        valid: list[Answer] = []
+        for answer_id, source in answers.pop(question_id, []):
+            answer = _find(question, answer_id)
+            if answer is None:
+                dropped.append(f"“{source}” was dropped: “{answer_id}” is not an answer to “{question.text}”")
+            else:
+                valid.append(answer)
+        if len(valid) > 1 and any(answer.id == NONE for answer in valid):
+            dropped.append(
+                f"“{question_id}={NONE}” was dropped: other answers to “{question.text}” are ticked with it"
+            )
+            valid = [answer for answer in valid if answer.id != NONE]
+        if not valid:
+            outcome = None
+            break
+        steps.extend((question, answer) for answer in question.answers if answer in valid)
+    for question_id, given in answers.items():
+        if question_id in tree.then:
+            continue
         asked = tree.question(question_id).text
-        dropped.append(f"“{source}” was dropped: the link’s other answers never reach the question “{asked}”")
+        dropped.append(
+            f"“{given[0][1]}” was dropped: the link’s other answers never reach the question “{asked}”"
+        )
     recorded = first.get(OUTCOME_PARAM)
-    return Link(
-        steps,
-        node if tree.outcome(node) else None,
-        _carry_id(tree, recorded, edition) if recorded else None,
-        dropped,
-    )
+    return Link(steps, outcome, _carry_id(tree, recorded, edition) if recorded else None, dropped)
 
 
-def paths_to(tree: Tree, outcome_id: str) -> list[list[tuple[Question, Answer]]]:
-    """Every path from the start question to an outcome, in the tree's order."""
-    found: list[list[tuple[Question, Answer]]] = []
+def paths_to(tree: Tree, outcome_id: str) -> list[list[Step]]:
+    """Every path of routing answers from the start question to an outcome, in the tree's order."""
+    found: list[list[Step]] = []
 
-    def follow(node: str, trail: list[tuple[Question, Answer]]) -> None:
+    def follow(node: str, trail: list[Step]) -> None:
         if node == outcome_id:
             found.append(trail)
         question = tree.question(node)
@@ -537,15 +732,16 @@ def paths_to(tree: Tree, outcome_id: str) -> list[list[tuple[Question, Answer]]]
     return found
 
 
-def permalink(tree: Tree, steps: list[tuple[Question, Answer]]) -> str:
+def permalink(tree: Tree, steps: list[Step]) -> str:
     """The wizard URL, relative to the site root, that reproduces these answers.
 
     It names the tree's edition and, when the answers reach one, the outcome.
     """
     params = [(EDITION_PARAM, str(tree.edition))] if steps else []
     params += [(question.id, answer.id) for question, answer in steps]
-    if steps and tree.outcome(steps[-1][1].next):
-        params.append((OUTCOME_PARAM, steps[-1][1].next))
+    outcome = reached(tree, steps)
+    if outcome:
+        params.append((OUTCOME_PARAM, outcome))
     return "decide/?" + urlencode(params)
 
 
@@ -623,6 +819,55 @@ def snippet_task(path: str) -> tasks.Task | None:
 # --------------------------------------------------------------------------- directives: pages
 
 
+def attached_to(tree: Tree, outcome_id: str, kind: Literal["caveats", "addons"]) -> dict[str, list[Step]]:
+    """Caveat (or add-on) id -> the answers that can attach it on a path to the outcome (tree order)."""
+    found: dict[str, list[Step]] = {}
+    candidates = [step for steps in paths_to(tree, outcome_id) for step in steps]
+    candidates += [
+        (tree.question(question_id), answer)
+        for question_id in tree.then
+        for answer in tree.question(question_id).answers
+    ]
+    for question, answer in candidates:
+        for item in getattr(answer, kind):
+            if (question, answer) not in found.setdefault(item, []):
+                found[item].append((question, answer))
+    order = [item.id for item in getattr(tree, kind)]
+    return {item: found[item] for item in order if item in found}
+
+
+def evidence_markdown(context: Context, evidence: list[Source]) -> str:
+    """Evidence as Markdown links, separated by semicolons."""
+    return "; ".join(item.markdown(context) for item in evidence)
+
+
+def _attached_section(context: Context, outcome_id: str, kind: Literal["caveats", "addons"]) -> list[str]:
+    attached = attached_to(tree(), outcome_id, kind)
+    if not attached:
+        return []
+    if kind == "caveats":
+        parts = [
+            "## Caveats that can reach this outcome {#caveats}",
+            "",
+            "A caveat rides along with the answer that raises it; the wizard's result and decision record "
+            "show the ones your answers collect.",
+            "",
+        ]
+    else:
+        parts = ["## Add-ons and specialist exits {#addons}", ""]
+    for item_id, steps in attached.items():
+        item = tree().caveat(item_id) if kind == "caveats" else tree().addon(item_id)
+        raised = ", ".join(f"“{answer.label}” ({question.short.lower()})" for question, answer in steps)
+        label = " (specialist exit)" if kind == "addons" and item.kind == "exit" else ""
+        parts += [
+            f"- **{item.title}**{label}. {item.text}",
+            "",
+            f"    Raised by: {raised}. Evidence: {evidence_markdown(context, item.evidence)}.",
+            "",
+        ]
+    return parts
+
+
 @directive("decide-outcome")
 def outcome_page(context: Context, outcome_id: str) -> str:
     """The whole body of an outcome page: recommendation, paths, alternative, changes, snippet, evidence."""
@@ -638,6 +883,12 @@ def outcome_page(context: Context, outcome_id: str) -> str:
         parts.append(f"{number}. [Open path {number} in the wizard]({wizard})")
         for question, answer in steps:
             parts.append(f"    - {question.text} **{answer.label}**: {answer.reason}")
+    parts += [
+        "",
+        "Each path then asks "
+        + ", ".join(f"“{tree().question(question_id).short.lower()}”" for question_id in tree().then)
+        + ": those answers add caveats, not another outcome.",
+    ]
     cases = [case for case in use_cases() if case.outcome == outcome.id]
     if cases:
         parts += [
@@ -659,6 +910,8 @@ def outcome_page(context: Context, outcome_id: str) -> str:
         *(f"- {change}" for change in outcome.changes),
         "",
     ]
+    parts += _attached_section(context, outcome.id, "caveats")
+    parts += _attached_section(context, outcome.id, "addons")
     if outcome.migrations:
         parts += ["## How to get there from the app you have {#migration}", ""]
         parts += [
@@ -694,11 +947,12 @@ def use_cases_sections(context: Context) -> str:
     wizard = page_link(context, WIZARD_PAGE)
     parts = [
         table(
-            ["Use case", "Outcome"],
+            ["Use case", "Outcome", "Caveats"],
             [
                 [
                     f"[{case.title}](#{case.id})",
                     f"[{_outcome(case.outcome).title}]({page_link(context, _outcome(case.outcome).page)})",
+                    str(len(case.caveats)),
                 ]
                 for case in use_cases()
             ],
@@ -709,11 +963,34 @@ def use_cases_sections(context: Context) -> str:
         steps, _ = walk(tree(), case.answers)
         outcome = _outcome(case.outcome)
         parts += [f"## {case.title} {{#{case.id}}}", "", case.situation, ""]
-        parts.append(table(["Question", "Answer", "Why"], [[q.text, a.label, a.reason] for q, a in steps]))
+        parts.append(
+            table(
+                ["Question", "Answer", "Why"],
+                [
+                    [q.text, "; ".join(a.label for a in chosen), " ".join(a.reason for a in chosen)]
+                    for q, chosen in grouped(steps)
+                ],
+            )
+        )
         parts += [
             "",
             f"**Outcome: [{outcome.title}]({page_link(context, outcome.page)})**. {outcome.summary}",
             "",
+        ]
+        for kind, heading in (("addons", "Add-ons and exits"), ("caveats", "Caveats")):
+            items = [tree().addon(i) if kind == "addons" else tree().caveat(i) for i in getattr(case, kind)]
+            if items:
+                parts.append(
+                    f"{heading}: "
+                    + "; ".join(
+                        f"[{item.title}]({page_link(context, outcome.page)}#{kind})" for item in items
+                    )
+                    + "."
+                )
+                parts.append("")
+        if not case.caveats:
+            parts += ["Caveats: none.", ""]
+        parts += [
             f"[Open “{case.title}” in the wizard]({wizard}?{permalink(tree(), steps).partition('?')[2]})",
             "",
         ]
@@ -744,13 +1021,34 @@ def tree_text(context: Context) -> str:
         lines.append(f"{indent}**{question.text}**")
         lines.append("")
         for answer in question.answers:
-            lines.append(f"{indent}- *{answer.label}*: {answer.reason}")
+            lines.append(f"{indent}- *{answer.label}*: {answer.reason}{_riders(context, answer)}")
             lines.append("")
-            node_lines(answer.next, depth + 1)
-            lines.append("")
+            if answer.next is not None:
+                node_lines(answer.next, depth + 1)
+                lines.append("")
 
     node_lines(tree().start, 0)
+    lines += [
+        "Then, on every path, before the result (these answers add caveats, never another outcome):",
+        "",
+    ]
+    for number, question_id in enumerate(tree().then, start=1):
+        question = tree().question(question_id)
+        kind = "tick all that apply" if question.multiple else "one answer"
+        lines += [f"{number}. **{question.text}** ({kind})", ""]
+        for answer in question.answers:
+            lines += [f"    - *{answer.label}*: {answer.reason}{_riders(context, answer)}", ""]
     return "\n".join(lines)
+
+
+def _riders(context: Context, answer: Answer) -> str:
+    """What an answer attaches, for the text version: ' Caveat: ... Add-on: ...'."""
+    text = ""
+    for item in map(tree().addon, answer.addons):
+        text += f" {'Specialist exit' if item.kind == 'exit' else 'Add-on'}: {item.title}."
+    for item in map(tree().caveat, answer.caveats):
+        text += f" Caveat: {item.title}."
+    return text
 
 
 # --------------------------------------------------------------------------- directive: wizard
@@ -759,8 +1057,20 @@ def tree_text(context: Context) -> str:
 def wizard_data(context: Context) -> dict:
     """What the wizard script needs: the tree, outcome pages and evidence links relative to the page."""
     current = tree()
+
+    def sources(evidence: list[Source]) -> list[dict]:
+        return [
+            {"title": item.title, "url": url_link(context, source_url(item.page))}
+            if item.page
+            else {"title": item.title, "url": str(item.url), "retrieved": item.retrieved.isoformat()}
+            for item in evidence
+        ]
+
     return {
         "start": current.start,
+        "then": current.then,
+        "none": NONE,
+        "ownContext": OWN_CONTEXT,
         "edition": current.edition,
         "renamed": current.renamed,
         "siteRoot": url_link(context, ""),
@@ -769,15 +1079,32 @@ def wizard_data(context: Context) -> dict:
                 "id": question.id,
                 "short": question.short,
                 "text": question.text,
-                "answers": [answer.model_dump() for answer in question.answers],
+                "multiple": question.multiple,
+                "answers": [answer.model_dump(exclude_defaults=True) for answer in question.answers],
             }
             for question in current.questions
+        ],
+        "caveats": [
+            {"id": item.id, "title": item.title, "text": item.text, "evidence": sources(item.evidence)}
+            for item in current.caveats
+        ],
+        "addons": [
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "title": item.title,
+                "text": item.text,
+                "evidence": sources(item.evidence),
+            }
+            for item in current.addons
         ],
         "outcomes": [
             {
                 "id": outcome.id,
                 "title": outcome.title,
                 "summary": outcome.summary,
+                "recommendation": outcome.recommendation,
+                "changes": outcome.changes,
                 "url": url_link(context, outcome_url(outcome)),
                 "alternative": outcome.alternative.model_dump(),
                 "consequences": outcome.consequences,
@@ -858,7 +1185,9 @@ def flowchart_svg(context: Context) -> str:
         x = MARGIN + depth * INDENT
         inner = WIDTH - MARGIN - x
         if answer is not None:
-            lines = wrap(answer.label, inner, ANSWER_FONT)
+            riders = [f"add-on: {current.addon(item).title}" for item in answer.addons]
+            riders += [f"caveat: {current.caveat(item).title}" for item in answer.caveats]
+            lines = wrap(answer.label + "".join(f" ({rider})" for rider in riders), inner, ANSWER_FONT)
             body.append(text_block(lines, x, y, ANSWER_FONT, "decide-flowchart__answer"))
             y += len(lines) * (ANSWER_FONT + 2) + 4
         question = current.question(node)
@@ -894,6 +1223,29 @@ def flowchart_svg(context: Context) -> str:
             draw(child.next, depth + 1, child, anchor)
 
     draw(current.start, 0, None, None)
+    y += 6
+    lines = wrap(
+        "Then, on every path: these answers add caveats, never another outcome", WIDTH - 2 * MARGIN, BOX_FONT
+    )
+    body.append(text_block(lines, MARGIN, y, BOX_FONT, "decide-flowchart__label"))
+    y += len(lines) * (BOX_FONT + 2) + 8
+    for question_id in current.then:
+        question = current.question(question_id)
+        inner = WIDTH - 2 * MARGIN
+        suffix = " (tick all that apply)" if question.multiple else ""
+        lines = wrap(question.text.replace(" Tick all that apply.", "") + suffix, inner - 2 * PAD, BOX_FONT)
+        height = len(lines) * (BOX_FONT + 2) + 2 * PAD
+        rect = f'<rect x="{MARGIN:g}" y="{y:g}" width="{inner:g}" height="{height:g}" rx="8"/>'
+        label_svg = text_block(lines, MARGIN + PAD, y + PAD - 2, BOX_FONT, "decide-flowchart__label")
+        body.append(f'<g class="decide-flowchart__question" data-node="{question.id}">{rect}{label_svg}</g>')
+        y += height + 4
+        for answer in question.answers:
+            riders = [current.caveat(item).title for item in answer.caveats]
+            text = answer.label + (f" (caveat: {riders[0]})" if riders else "")
+            lines = wrap(text, inner - INDENT, ANSWER_FONT)
+            body.append(text_block(lines, MARGIN + INDENT, y, ANSWER_FONT, "decide-flowchart__answer"))
+            y += len(lines) * (ANSWER_FONT + 2) + 4
+        y += 8
     height = y + MARGIN
     return (
         f'<svg class="decide-flowchart" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
@@ -942,7 +1294,27 @@ def decision_tree_data() -> dict:
         "edition": current.edition,
         "renamed": current.renamed,
         "start": current.start,
+        "then": current.then,
         "questions": [question.model_dump() for question in current.questions],
+        "caveats": [
+            {
+                "id": item.id,
+                "title": item.title,
+                "text": item.text,
+                "evidence": [source.published() for source in item.evidence],
+            }
+            for item in current.caveats
+        ],
+        "addons": [
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "title": item.title,
+                "text": item.text,
+                "evidence": [source.published() for source in item.evidence],
+            }
+            for item in current.addons
+        ],
         "outcomes": [
             {
                 "id": outcome.id,
@@ -958,14 +1330,109 @@ def decision_tree_data() -> dict:
 
 @published("use-cases.json")
 def use_cases_data() -> list[dict]:
-    """Every use case with its answers, outcome and the site-relative wizard URL reproducing it."""
+    """Every use case: answers, outcome, caveats, add-ons and the site-relative wizard URL reproducing it."""
     return [
         {
             "id": case.id,
             "title": case.title,
             "answers": case.answers,
             "outcome": case.outcome,
+            "caveats": case.caveats,
+            "addons": case.addons,
             "permalink": permalink(tree(), walk(tree(), case.answers)[0]),
         }
         for case in use_cases()
     ]
+
+
+# --------------------------------------------------------------------------- decision record
+
+OWN_CONTEXT = (
+    "<!-- Our own context: add what the guide did not ask (deadlines, budget, the people "
+    "who will build and run it, systems this must fit with). -->"
+)
+"""The marked place in a decision record for the team's own context (the wizard writes the same)."""
+
+
+def alternatives(tree: Tree, steps: list[Step]) -> list[tuple[str, str]]:
+    """The credible alternatives for a path: the outcome's own, then the outcomes one other answer to
+    the path's last routing question (when it offers at most three) would reach."""
+    outcome = tree.outcome(routed(tree, steps))
+    found = [(outcome.alternative.title, outcome.alternative.text)]
+    routing = [(question, answer) for question, answer in steps if question.id not in tree.then]
+    question, chosen = routing[-1]
+    if len(question.answers) <= 3:
+        for answer in question.answers:
+            other = tree.outcome(answer.next) if answer is not chosen else None
+            if other and other.id != outcome.id and other.title not in {title for title, _ in found}:
+                found.append(
+                    (
+                        other.title,
+                        f"{other.summary} Where the answer to “{question.text}” is “{answer.label}”.",
+                    )
+                )
+    return found
+
+
+def decision_record(tree: Tree, steps: list[Step], base: str, date: str) -> str:
+    """The Markdown decision record for a complete path, as the wizard builds it.
+
+    Args:
+        steps: A path that reaches an outcome.
+        base: The site's absolute root URL, ending in `/`.
+        date: The date the record is made, `YYYY-MM-DD`.
+    """
+    outcome = tree.outcome(reached(tree, steps))
+    link = base + permalink(tree, steps)
+
+    def evidence(items: list[Source]) -> str:
+        return "; ".join(
+            f"[{item.title}]({base}{source_url(item.page)})"
+            if item.page
+            else f"[{item.title}]({item.url}) (retrieved {item.retrieved.isoformat()})"
+            for item in items
+        )
+
+    lines = [
+        f"# Decision record: {outcome.title}",
+        "",
+        "- Status: proposed",
+        f"- Date: {date}",
+        f"- Answers in the decision guide: {link}",
+        "",
+        "## Context",
+        "",
+        "We answered the questions of the Flask, FastAPI or Django decision guide as follows:",
+        "",
+    ]
+    for number, (question, chosen) in enumerate(grouped(steps), start=1):
+        labels = "; ".join(answer.label for answer in chosen)
+        reasons = " ".join(answer.reason for answer in chosen)
+        lines.append(f"{number}. {question.text} **{labels}**. {reasons}")
+    lines += ["", "### Our own context", "", OWN_CONTEXT, "", "## Decision", "", outcome.summary, ""]
+    lines += [outcome.recommendation, "", f"The reasoning in full: {base}{outcome_url(outcome)}", ""]
+    addons = [tree.addon(item) for item in collected(steps, "addons")]
+    if addons:
+        lines += ["### Add-ons and specialist exits", ""]
+        for item in addons:
+            kind = "specialist exit" if item.kind == "exit" else "add-on"
+            lines.append(f"- **{item.title}** ({kind}). {item.text} Evidence: {evidence(item.evidence)}.")
+        lines.append("")
+    lines += ["## Caveats", ""]
+    caveats = [tree.caveat(item) for item in collected(steps, "caveats")]
+    for item in caveats:
+        lines.append(f"- **{item.title}.** {item.text} Evidence: {evidence(item.evidence)}.")
+    if not caveats:
+        lines.append("- None of our answers raised a caveat.")
+    lines += ["", "## Alternatives considered", ""]
+    lines += [f"- {title}: {text}" for title, text in alternatives(tree, steps)]
+    lines += ["", "## What would change this answer", "", *(f"- {item}" for item in outcome.changes)]
+    lines += ["", "## Consequences", "", *(f"- {item}" for item in outcome.consequences)]
+    if outcome.migrations:
+        lines += ["", "## How to get there", ""]
+        for path in map(migrate.path, outcome.migrations):
+            lines.append(f"- [{path.title}]({base}{migrate.page_url(path.page)})")
+    lines += ["", "## Evidence", ""]
+    lines += [f"- [{label}]({base}{site_url_of(target)})" for label, target in evidence_links(outcome)]
+    lines += [f"- [These answers in the decision guide]({link})", ""]
+    return "\n".join(lines)

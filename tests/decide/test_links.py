@@ -1,6 +1,7 @@
 """Wizard links: old links keep working, foreign parameters are ignored, bad answers are dropped."""
 
 import copy
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -24,7 +25,10 @@ EDITION_1_LINKS = [
     ("start=flask&flask-need=features", "keep-flask"),
     ("start=django&django-need=features", "keep-django"),
 ]
-"""Every complete link the wizard wrote before links named an edition, and the outcome it showed."""
+"""Every complete link the wizard wrote in edition 1, before links named one, and the outcome it showed."""
+
+THEN_NONE = "workload=none&deployment=unsure&team=none&constraints=none"
+"""Today's answers to the questions under `then` that raise no caveat."""
 
 FOREIGN = "utm_source=chat&utm_medium=social&fbclid=x&ref=newsletter&h=django"
 
@@ -40,10 +44,34 @@ def test_a_link_from_before_editions_still_reaches_its_outcome(query, outcome):
 
 
 @pytest.mark.parametrize(("query", "outcome"), EDITION_1_LINKS)
+def test_an_edition_1_link_with_its_outcome_still_resolves_in_edition_2(query, outcome):
+    """Must show 3: a link written with edition 1's ids (and `v=1&outcome=`, as the wizard wrote them
+    after links named an edition) reaches the same outcome today, with no caveat it did not ask about."""
+    assert decide.tree().edition == 2
+    link = read(f"v=1&{query}&outcome={outcome}&utm_source=chat&fbclid=x")
+    assert (link.outcome, link.recorded, link.dropped, link.changed) == (outcome, outcome, [], False)
+    assert decide.collected(link.steps, "caveats") == []
+    assert [question.id for question, _ in link.steps][-4:] == decide.tree().then
+
+
+def test_an_edition_1_link_that_stopped_early_keeps_asking():
+    link = read("v=1&start=new")
+    assert (link.outcome, link.dropped) == (None, [])
+    assert decide.steps_end(decide.tree(), link.steps) == "shape"
+
+
+@pytest.mark.parametrize(("query", "outcome"), EDITION_1_LINKS)
 def test_parameters_the_wizard_does_not_know_are_ignored(query, outcome):
     for mangled in (f"{query}&{FOREIGN}", f"{FOREIGN}&{query}", f"colour=blue&{query}&utm_campaign="):
         link = read(mangled)
         assert (link.outcome, link.dropped) == (outcome, []), mangled
+
+
+def complete(steps):
+    """A routing path followed by the answers under `then` that raise no caveat."""
+    tree = decide.tree()
+    then, _ = decide.walk(tree, {"start": "new", "shape": "concurrent", **dict(parse_qsl(THEN_NONE))})
+    return steps + then[2:]
 
 
 PATHS = [steps for outcome in decide.tree().outcomes for steps in decide.paths_to(decide.tree(), outcome.id)]
@@ -51,10 +79,19 @@ PATHS = [steps for outcome in decide.tree().outcomes for steps in decide.paths_t
 
 @pytest.mark.parametrize("steps", PATHS)
 def test_a_permalink_reads_back_as_its_answers_and_outcome(steps):
-    link = read(decide.permalink(decide.tree(), steps).partition("?")[2])
-    assert link.steps == steps
+    full = complete(steps)
+    link = read(decide.permalink(decide.tree(), full).partition("?")[2])
+    assert link.steps == full
     assert link.recorded == link.outcome == steps[-1][1].next
     assert not link.changed
+
+
+def test_a_routing_path_alone_asks_the_questions_under_then():
+    steps = decide.paths_to(decide.tree(), "fastapi")[0]
+    link = read(decide.permalink(decide.tree(), steps).partition("?")[2])
+    assert (link.outcome, link.dropped) == (None, [])
+    assert decide.steps_end(decide.tree(), link.steps) == "workload"
+    assert "outcome=" not in decide.permalink(decide.tree(), steps)
 
 
 def asked(question_id: str) -> str:
@@ -105,7 +142,57 @@ def test_a_link_with_dropped_answers_does_not_claim_the_tree_changed():
 
 @pytest.mark.parametrize("version", ["", "0", "x", "99", "1.0"])
 def test_an_edition_this_tree_never_had_reads_the_link_with_todays_ids(version):
-    assert read(f"v={version}&start=new&shape=concurrent").outcome == "fastapi"
+    assert read(f"v={version}&start=new&shape=concurrent&{THEN_NONE}").outcome == "fastapi"
+    assert read(f"v={version}&start=new&shape=concurrent").outcome is None, "today's ids: no then answers"
+
+
+# --------------------------------------------------------------------------- multiple answers, caveats
+
+FANOUT_API = "v=2&start=new&shape=api&api-data=no&deployment=serverless&team=new-to-async&constraints=none"
+
+
+def test_a_multiple_choice_question_takes_several_answers_and_collects_their_caveats():
+    link = read(f"{FANOUT_API}&workload=fan-out&workload=cpu&workload=fan-out")
+    assert (link.outcome, link.dropped) == ("fastapi", [])
+    assert [answer.id for question, answer in link.steps if question.id == "workload"] == ["cpu", "fan-out"]
+    assert decide.collected(link.steps, "caveats") == [
+        "cpu-bound",
+        "fan-out",
+        "serverless",
+        "async-newcomers",
+    ]
+    assert decide.permalink(decide.tree(), link.steps).count("workload=") == 2
+
+
+def test_none_ticked_with_other_answers_is_dropped():
+    link = read(f"{FANOUT_API}&workload=none&workload=cpu")
+    assert link.outcome == "fastapi"
+    assert link.dropped == [
+        f"“workload=none” was dropped: other answers to “{asked('workload')}” are ticked with it"
+    ]
+    assert [answer.id for question, answer in link.steps if question.id == "workload"] == ["cpu"]
+
+
+def test_an_unknown_answer_to_a_multiple_choice_question_drops_only_that_answer():
+    link = read(f"{FANOUT_API}&workload=gpu&workload=cpu")
+    assert link.outcome == "fastapi"
+    assert link.dropped == [f"“workload=gpu” was dropped: “gpu” is not an answer to “{asked('workload')}”"]
+    link = read(f"{FANOUT_API}&workload=gpu")
+    assert (link.outcome, decide.steps_end(decide.tree(), link.steps)) == (None, "workload")
+
+
+def test_a_single_choice_question_under_then_keeps_its_first_answer():
+    link = read(f"{FANOUT_API}&workload=none&deployment=fleet")
+    assert link.outcome == "fastapi"
+    assert link.dropped == [
+        f"“deployment=fleet” was dropped: the link answers “{asked('deployment')}” more than once, "
+        "and only the first answer counts"
+    ]
+
+
+def test_answers_under_then_wait_silently_until_the_path_reaches_an_outcome():
+    link = read("v=2&start=new&workload=cpu&team=none")
+    assert (link.outcome, link.dropped, len(link.steps)) == (None, [], 1)
 
 
 # --------------------------------------------------------------------------- renames, on a fixture tree

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from guide import decide
+from guide import decide, migrate
 from guide.data import DataError
 from guide.render import Context, DirectiveError
 
@@ -26,7 +26,8 @@ def outcome_leaves(tree) -> list[str]:
             found.append(node)
             return
         for answer in question.answers:
-            visit(answer.next)
+            if answer.next is not None:
+                visit(answer.next)
 
     visit(tree.start)
     return found
@@ -90,8 +91,15 @@ def test_wizard_mount_holds_the_tree_as_json_in_an_attribute():
 def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
     page = decide.outcome_page(Context(page=outcome.page), outcome.id)
     assert page.startswith(f"# {outcome.title}\n")
-    for anchor in ("paths", "alternative", "changes", "starter", "evidence"):
+    for anchor in ("paths", "alternative", "changes", "caveats", "starter", "evidence"):
         assert f"{{#{anchor}}}" in page
+    for caveat_id in decide.attached_to(decide.tree(), outcome.id, "caveats"):
+        caveat = decide.tree().caveat(caveat_id)
+        assert f"- **{caveat.title}**. {caveat.text}" in page
+        for source in caveat.evidence:
+            assert (
+                f"](../../{source.page})" if source.page else f"]({source.url}) (retrieved 2026-12-02)"
+            ) in page
     assert outcome.alternative.title in page
     for snippet in outcome.snippets:
         assert f'--8<-- "{snippet}"' in page
@@ -145,11 +153,20 @@ def test_published_tree_and_use_cases():
     assert {outcome["page"] for outcome in tree["outcomes"]} == {
         f"decide/outcomes/{outcome.id}/" for outcome in decide.tree().outcomes
     }
+    assert len(tree["caveats"]) >= 6
+    assert len(tree["addons"]) >= 4
+    for item in tree["caveats"] + tree["addons"]:
+        assert item["title"] and item["text"] and item["evidence"], item["id"]
+        for source in item["evidence"]:
+            assert source["kind"] in {"internal", "external"}
+            if source["kind"] == "external":
+                assert source["href"].startswith("https://") and source["retrieved"] == "2026-12-02"
+    assert tree["then"] == ["workload", "deployment", "team", "constraints"]
     cases = decide.use_cases_data()
-    assert len(cases) >= 14
+    assert len(cases) >= 30
     for case in cases:
-        assert set(case) == {"id", "title", "answers", "outcome", "permalink"}
-        assert case["permalink"].startswith("decide/?v=1&")
+        assert set(case) == {"id", "title", "answers", "outcome", "caveats", "addons", "permalink"}
+        assert case["permalink"].startswith(f"decide/?v={decide.tree().edition}&")
         assert case["permalink"].endswith(f"&outcome={case['outcome']}")
         json.dumps(case)
 
@@ -176,8 +193,18 @@ def test_an_outcome_that_implies_a_move_links_its_migration_path():
         if item["id"] == "flask-plus-fastapi"
     )
     assert outcome["migrations"] == [
-        {"title": "Flask to FastAPI, endpoint by endpoint", "url": "../migrate/flask-to-fastapi/"}
+        {"title": "Flask to FastAPI, endpoint by endpoint", "url": "../migrate/flask-to-fastapi/"},
+        {"title": "Flask to Quart for async handlers", "url": "../migrate/flask-to-quart/"},
     ]
+
+
+def test_every_outcome_that_implies_a_move_links_a_path_and_every_path_is_linked():
+    tree = decide.tree()
+    moves = {"django-ninja", "django-plus-fastapi", "flask-apiflask", "flask-plus-fastapi"}
+    assert {outcome.id for outcome in tree.outcomes if outcome.migrations} == moves
+    linked = {path for outcome in tree.outcomes for path in outcome.migrations}
+    upgrades = {"django-upgrade", "pydantic-v2"}
+    assert linked | upgrades == {path.id for path in migrate.migrations().paths}
 
 
 def test_an_unknown_migration_path_is_an_error_naming_the_field():
@@ -187,3 +214,27 @@ def test_an_unknown_migration_path_is_an_error_naming_the_field():
         DataError, match=r"outcomes\[flask-plus-fastapi\]\.migrations: no migration path 'flask-to-cobol'"
     ):
         decide.check_tree(broken, "data/decision_tree.yml")
+
+
+def test_an_outcome_page_lists_only_the_caveats_that_can_reach_it():
+    tree = decide.tree()
+    every_path = {c for q in tree.then for a in tree.question(q).answers for c in a.caveats}
+    assert set(decide.attached_to(tree, "keep-fastapi", "caveats")) == every_path | {"fastapi-forms"}
+    assert set(decide.attached_to(tree, "keep-flask", "caveats")) == every_path
+    assert set(decide.attached_to(tree, "django", "addons")) == {
+        "strawberry",
+        "wagtail",
+        "django-admin-legacy",
+    }
+    page = decide.outcome_page(Context(page="decide/outcomes/keep-flask.md"), "keep-flask")
+    assert tree.caveat("fastapi-forms").title not in page
+    assert "{#addons}" not in page
+
+
+def test_text_version_names_the_caveats_and_add_ons_answers_attach():
+    text = decide.tree_text(WIZARD)
+    assert "Then, on every path, before the result" in text
+    for caveat in decide.tree().caveats:
+        assert f"Caveat: {caveat.title}." in text
+    for addon in decide.tree().addons:
+        assert f": {addon.title}." in text

@@ -31,15 +31,57 @@ def test_the_real_tree_and_use_cases_load():
     tree = decide.load_tree()
     cases = decide.load_use_cases(tree)
     assert tree.question(tree.start) is not None
-    assert len(cases) >= 14
+    assert len(cases) >= 30
     assert {case.id for case in cases} >= REQUIRED_USE_CASES
 
 
 @pytest.mark.parametrize("case", decide.use_cases(), ids=lambda case: case.id)
-def test_each_use_case_reaches_the_outcome_it_states(case):
+def test_each_use_case_reaches_the_outcome_and_caveats_it_states(case):
     steps, reached = decide.walk(decide.tree(), case.answers)
     assert reached == case.outcome
-    assert [question.id for question, _ in steps] == list(case.answers)
+    assert [question.id for question, _ in decide.grouped(steps)] == list(case.answers)
+    assert case.caveats == decide.collected(steps, "caveats")
+    assert case.addons == decide.collected(steps, "addons")
+
+
+def test_every_caveat_and_add_on_is_reached_by_a_use_case():
+    tree = decide.tree()
+    assert len(tree.caveats) >= 6
+    assert len(tree.addons) >= 4
+    assert {"exit", "add-on"} <= {addon.kind for addon in tree.addons}
+    assert {caveat.id for caveat in tree.caveats} == {c for case in decide.use_cases() for c in case.caveats}
+    assert {addon.id for addon in tree.addons} == {a for case in decide.use_cases() for a in case.addons}
+
+
+def test_every_caveat_and_add_on_has_evidence_that_is_a_page_here_or_a_dated_source():
+    tree = decide.tree()
+    for item in [*tree.caveats, *tree.addons]:
+        assert item.evidence, item.id
+        for source in item.evidence:
+            if source.page:
+                assert (ROOT / "docs" / source.page.partition("#")[0]).is_file(), source.page
+            else:
+                assert str(source.url).startswith("https://") and source.retrieved.isoformat() == "2026-12-02"
+
+
+def test_the_factors_the_issue_names_are_expressible():
+    """Workload, deployment, team, constraints, product kind and an existing FastAPI app are questions."""
+    tree = decide.tree()
+    answers = {f"{q.id}={a.id}" for q in tree.questions for a in q.answers}
+    assert {"workload=cpu", "workload=many-small", "workload=long-lived", "workload=fan-out"} <= answers
+    assert {"deployment=serverless", "deployment=container", "deployment=fleet"} <= answers
+    assert {"team=first-project", "team=new-to-async", "team=knows-django"} <= answers
+    assert {"constraints=regulated", "constraints=i18n"} <= answers
+    assert {
+        "shape=api",
+        "shape=graphql",
+        "shape=pages",
+        "shape=htmx",
+        "shape=cms",
+        "shape=dashboard",
+    } <= answers
+    assert {"shape=admin-db", "start=fastapi", "fastapi-need=admin", "fastapi-need=pages"} <= answers
+    assert [q.id for q in tree.questions if q.multiple] == ["workload", "team", "constraints"]
 
 
 def test_the_two_dont_migrate_cases_keep_their_framework():
@@ -75,7 +117,7 @@ def test_every_outcome_is_reached_and_every_answer_has_a_reason():
 def test_every_path_ends_in_an_outcome():
     tree = decide.tree()
     endings = [steps[-1][1].next for outcome in tree.outcomes for steps in decide.paths_to(tree, outcome.id)]
-    leaves = sum(1 for question in tree.questions for answer in question.answers if tree.outcome(answer.next))
+    leaves = sum(1 for question in tree.routing for answer in question.answers if tree.outcome(answer.next))
     assert len(endings) >= leaves
     assert all(tree.outcome(node) for node in endings)
 
@@ -100,6 +142,11 @@ def test_walk_stops_at_the_next_question_when_answers_run_out():
         ({"start": "bogus"}, "'bogus' is not an answer"),
         ({"nonsense": "x"}, "'nonsense' is not a question"),
         ({"start": "flask", "shape": "api"}, "'shape' is not asked on the path"),
+        ({"start": "new", "shape": ["api", "pages"]}, "shape: give exactly one answer"),
+        (
+            {"start": "new", "shape": "concurrent", "workload": ["none", "cpu"]},
+            "workload: 'none' cannot be ticked with other answers",
+        ),
     ],
 )
 def test_walk_rejects_unknown_and_contradictory_answers(answers, message):
@@ -110,8 +157,24 @@ def test_walk_rejects_unknown_and_contradictory_answers(answers, message):
 def test_permalink_names_the_edition_the_answers_in_the_order_asked_and_the_outcome():
     steps, _ = decide.walk(decide.tree(), {"start": "new", "shape": "api", "api-data": "no"})
     link = decide.permalink(decide.tree(), steps)
-    assert link == "decide/?v=1&start=new&shape=api&api-data=no&outcome=fastapi"
-    assert decide.permalink(decide.tree(), steps[:1]) == "decide/?v=1&start=new"
+    assert link == "decide/?v=2&start=new&shape=api&api-data=no"
+    steps, _ = decide.walk(
+        decide.tree(),
+        {
+            "start": "new",
+            "shape": "api",
+            "api-data": "no",
+            "workload": ["fan-out", "cpu"],
+            "deployment": "fleet",
+            "team": "none",
+            "constraints": ["none"],
+        },
+    )
+    assert decide.permalink(decide.tree(), steps) == (
+        "decide/?v=2&start=new&shape=api&api-data=no&workload=cpu&workload=fan-out&deployment=fleet"
+        "&team=none&constraints=none&outcome=fastapi"
+    )
+    assert decide.permalink(decide.tree(), steps[:1]) == "decide/?v=2&start=new"
 
 
 # --------------------------------------------------------------------------- bad data in temp files
@@ -211,6 +274,127 @@ def test_bad_tree_gives_a_data_error_naming_file_and_field(write_tree, change, m
     with pytest.raises(DataError, match=message) as raised:
         load(write_tree, broken(change))
     assert "tree.yml: " in str(raised.value)
+
+
+THEN_TREE = copy.deepcopy(GOOD_TREE)
+THEN_TREE["then"] = ["q3"]
+THEN_TREE["questions"].append(
+    {
+        "id": "q3",
+        "short": "Third",
+        "text": "Third question?",
+        "multiple": True,
+        "answers": [
+            {"id": "hot", "label": "Hot", "reason": "Because hot.", "caveats": ["warm"]},
+            {"id": "none", "label": "None", "reason": "Because none."},
+        ],
+    }
+)
+THEN_TREE["questions"][0]["answers"][1]["addons"] = ["extra"]
+THEN_TREE["caveats"] = [
+    {
+        "id": "warm",
+        "title": "Warm",
+        "text": "It gets warm.",
+        "evidence": [{"page": "benchmarks/index.md#results", "title": "Results"}],
+    }
+]
+THEN_TREE["addons"] = [
+    {
+        "id": "extra",
+        "kind": "exit",
+        "title": "Extra",
+        "text": "An extra tool.",
+        "evidence": [{"url": "https://example.org/", "title": "Example", "retrieved": "2026-12-02"}],
+    }
+]
+
+
+def then_broken(change) -> dict:
+    document = copy.deepcopy(THEN_TREE)
+    change(document)
+    return document
+
+
+def test_the_then_fixture_loads_and_its_caveats_ride_along(write_tree):
+    tree = load(write_tree, THEN_TREE)
+    steps, outcome = decide.walk(tree, {"q1": "b", "q3": ["hot"]})
+    assert (outcome, decide.collected(steps, "caveats"), decide.collected(steps, "addons")) == (
+        "out-b",
+        ["warm"],
+        ["extra"],
+    )
+    assert decide.walk(tree, {"q1": "b"})[1] is None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["caveats"][0].update(evidence=[]), r"caveats\.0\.evidence: List should have at least 1"),
+        (
+            lambda d: d["caveats"][0]["evidence"][0].update(page="nowhere/page.md#x"),
+            r"caveats\.0\.evidence\.0\.page: .*docs/nowhere/page\.md does not exist",
+        ),
+        (
+            lambda d: d["addons"][0]["evidence"][0].pop("retrieved"),
+            r"addons\.0\.evidence\.0: .*external source needs its 'retrieved' date",
+        ),
+        (
+            lambda d: d["questions"][2]["answers"][0].update(caveats=["cold"]),
+            r"questions\[q3\]\.answers\[hot\]\.caveats: no 'cold' under `caveats`",
+        ),
+        (
+            lambda d: d["caveats"].append({**d["caveats"][0], "id": "spare"}),
+            r"caveats\[spare\]: no answer attaches it",
+        ),
+        (
+            lambda d: d["questions"][2]["answers"][0].update(next="out-a"),
+            r"questions\[q3\]\.answers\[hot\]\.next: questions under `then` lead nowhere",
+        ),
+        (
+            lambda d: d["questions"][2]["answers"][1].update(id="nothing"),
+            r"questions\[q3\]\.answers: a multiple-choice question needs an answer 'none'",
+        ),
+        (
+            lambda d: d["questions"][0].update(multiple=True),
+            r"questions\[q1\]\.multiple: only questions under `then` take several answers",
+        ),
+        (lambda d: d.update(then=["q9"]), r"then\[0\]: 'q9' is not a question id"),
+        (
+            lambda d: d["questions"][0]["answers"][0].pop("next"),
+            r"questions\[q1\]\.answers\[a\]\.next: missing",
+        ),
+    ],
+    ids=[
+        "caveat-without-evidence",
+        "evidence-page-missing",
+        "external-without-date",
+        "unknown-caveat",
+        "unattached-caveat",
+        "then-answer-with-next",
+        "multiple-without-none",
+        "multiple-outside-then",
+        "unknown-then-question",
+        "routing-answer-without-next",
+    ],
+)
+def test_bad_caveats_and_then_questions_give_a_data_error(write_tree, change, message):
+    with pytest.raises(DataError, match=r"tree\.yml: " + message):
+        load(write_tree, then_broken(change))
+
+
+def test_a_use_case_stating_other_caveats_than_its_answers_collect_is_an_error(write_tree, tmp_path):
+    tree = load(write_tree, THEN_TREE)
+    case = {"id": "c", "title": "C", "situation": "S.", "answers": {"q1": "b", "q3": ["hot"]}}
+    path = tmp_path / "cases.yml"
+    path.write_text(
+        yaml.safe_dump({"use_cases": [{**case, "outcome": "out-b", "addons": ["extra"]}]}), encoding="utf-8"
+    )
+    with pytest.raises(
+        DataError,
+        match=r"cases\.yml: use_cases\[c\]\.caveats: states \[\], but its answers collect \['warm'\]",
+    ):
+        decide.load_use_cases(tree, path)
 
 
 def test_an_outcome_without_a_page_is_an_error(write_tree):

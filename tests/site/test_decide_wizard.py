@@ -8,8 +8,10 @@ over, unknown parameters ignored, bad answers dropped with the reason.
 """
 
 import json
+import os
 import re
 from html import escape, unescape
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -18,6 +20,8 @@ from playwright.sync_api import expect
 from guide import ROOT, decide
 
 RESULT = "[data-decide-wizard] #decide-result"
+THEN_NONE = "workload=none&deployment=unsure&team=none&constraints=none"
+"""Today's answers to the questions under `then` that raise no caveat."""
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +55,30 @@ def answer(page, answer_id):
     page.locator(f'[data-decide-wizard] button[data-answer="{answer_id}"]').click()
 
 
+def answer_any(page, chosen):
+    """Answer the current question: click the button, or tick the boxes and continue."""
+    if isinstance(chosen, str):
+        answer(page, chosen)
+        return
+    for answer_id in chosen:
+        page.locator(f'[data-decide-wizard] input[data-answer="{answer_id}"]').check()
+    page.locator(".decide-wizard__next").click()
+
+
+def record_as_python_writes_it(tree_now, site_url, query, record):
+    """The wizard's record, with its date, equals guide.decide.decision_record for the same answers."""
+    link = decide.read_link(tree_now, query)
+    date = re.search(r"^- Date: (\d{4}-\d{2}-\d{2})$", record, re.MULTILINE).group(1)
+    return record == decide.decision_record(tree_now, link.steps, site_url, date)
+
+
 def test_a_path_by_mouse_reaches_its_outcome_and_survives_a_reload(watched, site_url, tree, use_cases):
     case = next(case for case in use_cases if case["id"] == "marketplace-live-chat")
     watched.goto(site_url + "decide/")
-    for question_id, answer_id in case["answers"].items():
-        question_text, _ = label(tree, question_id, answer_id)
+    for question_id, chosen in case["answers"].items():
+        question_text = next(q["text"] for q in tree["questions"] if q["id"] == question_id)
         assert question_text in watched.locator("#decide-question").inner_text()
-        answer(watched, answer_id)
+        answer_any(watched, chosen)
     result = watched.locator(RESULT)
     assert result.get_attribute("data-outcome") == case["outcome"]
     assert watched.url.split("#")[0] == site_url + case["permalink"]
@@ -65,8 +86,13 @@ def test_a_path_by_mouse_reaches_its_outcome_and_survives_a_reload(watched, site
     assert watched.locator(RESULT).get_attribute("data-outcome") == case["outcome"]
     trail = watched.locator(".decide-wizard__trail li").all_inner_texts()
     assert len(trail) == len(case["answers"])
-    for text, (question_id, answer_id) in zip(trail, case["answers"].items(), strict=True):
-        assert label(tree, question_id, answer_id)[1] in text
+    for text, (question_id, chosen) in zip(trail, case["answers"].items(), strict=True):
+        for answer_id in [chosen] if isinstance(chosen, str) else chosen:
+            assert label(tree, question_id, answer_id)[1] in text
+    caveats = watched.locator(".decide-wizard__caveats li").evaluate_all(
+        "items => items.map(i => i.dataset.caveat)"
+    )
+    assert caveats == case["caveats"]
     assert watched.blocked_requests == []
     assert watched.script_errors == []
 
@@ -75,18 +101,22 @@ def test_decision_record_holds_the_answers_the_outcome_and_the_permalink(watched
     case = next(case for case in use_cases if case["id"] == "flask-needs-api-docs")
     watched.goto(site_url + case["permalink"])
     record = watched.locator("#decide-record").input_value()
-    assert record.startswith(f"# Use {title(tree, case['outcome'])}\n")
-    for question_id, answer_id in case["answers"].items():
+    assert record.startswith(f"# Decision record: {title(tree, case['outcome'])}\n")
+    for question_id, answer_id in list(case["answers"].items())[:2]:
         question_text, answer_label = label(tree, question_id, answer_id)
         assert f"{question_text} **{answer_label}**" in record
     for heading in (
         "## Context",
+        "### Our own context",
         "## Decision",
+        "## Caveats",
         "## Alternatives considered",
+        "## What would change this answer",
         "## Consequences",
         "## Evidence",
     ):
         assert heading in record
+    assert record_as_python_writes_it(decide.tree(), site_url, case["permalink"].partition("?")[2], record)
     assert site_url + case["permalink"] in record
     assert f"{site_url}decide/outcomes/{case['outcome']}/" in record
     watched.locator(".decide-wizard__copy").click()
@@ -136,7 +166,17 @@ def test_keyboard_answers_move_focus_to_the_next_question(watched, site_url):
     watched.keyboard.press("Tab")
     watched.keyboard.press("Tab")
     watched.keyboard.press("Enter")
-    assert watched.evaluate("document.activeElement.id") == "decide-result"
+    assert watched.evaluate("document.activeElement.id") == "decide-question"
+    assert "Question 4" in watched.evaluate("document.activeElement.textContent")
+    watched.keyboard.press("Tab")
+    assert watched.evaluate("document.activeElement.dataset.answer") == "cpu"
+    watched.keyboard.press("Space")
+    for _ in range(5):
+        watched.keyboard.press("Tab")
+    assert watched.evaluate("document.activeElement.textContent") == "Continue"
+    watched.keyboard.press("Enter")
+    assert "Question 5" in watched.evaluate("document.activeElement.textContent")
+    assert "workload=cpu" in watched.url
 
 
 def test_answers_are_buttons_in_a_labelled_group(watched, site_url):
@@ -177,10 +217,15 @@ def test_parameters_the_wizard_does_not_know_are_ignored(watched, site_url):
 
 
 def test_the_page_says_when_the_tree_now_answers_differently(watched, site_url, tree):
-    watched.goto(site_url + f"decide/?v={tree['edition']}&start=new&shape=concurrent&outcome=fastapi")
-    assert watched.locator(RESULT).get_attribute("data-outcome") == "fastapi"
-    assert watched.locator(".decide-wizard__changed").count() == 0
-    watched.goto(site_url + f"decide/?v={tree['edition']}&start=new&shape=concurrent&outcome=django")
+    """Must show 3: no notice when today's tree reaches the recorded outcome, a notice when it does not."""
+    for query in (
+        f"v={tree['edition']}&start=new&shape=concurrent&{THEN_NONE}&outcome=fastapi",
+        "v=1&start=new&shape=concurrent&outcome=fastapi",
+    ):
+        watched.goto(site_url + "decide/?" + query)
+        assert watched.locator(RESULT).get_attribute("data-outcome") == "fastapi"
+        assert watched.locator(".decide-wizard__changed").count() == 0
+    watched.goto(site_url + "decide/?v=1&start=new&shape=concurrent&outcome=django")
     notice = watched.locator(".decide-wizard__changed")
     expect(notice).to_contain_text("The tree now answers differently")
     expect(notice).to_contain_text(f"led to “{title(tree, 'django')}”")
@@ -201,6 +246,15 @@ LINKS = [
     "v=99&start=new&shape=small&small-typed=yes",
     "constructor=x&__proto__=y&toString=z&start=new&shape=concurrent",
     "start=new+x&shape=%E2%9C%93",
+    "v=2&start=new&shape=api&api-data=no&workload=fan-out&workload=cpu&deployment=serverless"
+    "&team=new-to-async&team=knows-flask&constraints=regulated&constraints=i18n",
+    "v=2&start=new&shape=htmx&pages-scope=no&workload=none&workload=cpu&deployment=fleet&team=none"
+    "&constraints=none",
+    "v=2&start=fastapi&fastapi-need=pages&workload=gpu&workload=cpu&deployment=serverless&deployment=fleet"
+    "&team=none&constraints=none&outcome=keep-fastapi",
+    "v=2&start=new&shape=cms&workload=long-lived&deployment=container",
+    "v=2&start=new&team=first-project&shape=dashboard",
+    "v=2&start=new&shape=graphql&graphql-data=no&workload=gpu&deployment=fleet&team=none&constraints=none",
 ]
 """Links read by both walkers: old and current, mangled by chat tools, bad, and out of date."""
 
@@ -209,15 +263,27 @@ def shows_as_python_reads_it(page, site_url, query, current):
     """Assert the page shows what `guide.decide.read_link` makes of the query on the tree `current`."""
     link = decide.read_link(current, query)
     trail = page.locator(".decide-wizard__trail li").all_inner_texts()
-    assert len(trail) == len(link.steps), query
-    for text, (question, chosen) in zip(trail, link.steps, strict=True):
-        assert question.text in text and chosen.label in text, query
+    groups = decide.grouped(link.steps)
+    assert len(trail) == len(groups), query
+    for text, (question, chosen) in zip(trail, groups, strict=True):
+        assert question.text in text, query
+        assert all(answer.label in text for answer in chosen), query
     assert page.locator(".decide-wizard__dropped li").all_inner_texts() == link.dropped, query
     assert page.locator(".decide-wizard__changed").count() == int(link.changed), query
     if link.outcome:
         assert page.locator(RESULT).get_attribute("data-outcome") == link.outcome, query
         permalink = page.locator(".decide-wizard__permalink").inner_text()
         assert permalink == site_url + decide.permalink(current, link.steps), query
+        shown = page.locator(".decide-wizard__caveats li").evaluate_all(
+            "items => items.map(i => i.dataset.caveat)"
+        )
+        assert shown == decide.collected(link.steps, "caveats"), query
+        added = page.locator(".decide-wizard__addons li").evaluate_all(
+            "items => items.map(i => i.dataset.addon)"
+        )
+        assert added == decide.collected(link.steps, "addons"), query
+        record = page.locator("#decide-record").input_value()
+        assert record_as_python_writes_it(current, site_url, query, record), query
     else:
         asked = current.question(decide.steps_end(current, link.steps)).text
         assert asked in page.locator("#decide-question").inner_text(), query
@@ -232,39 +298,52 @@ def test_the_script_reads_links_as_the_python_walker_does(watched, site_url):
 
 
 RENAMED = {
-    2: {"main": "shape", "main=waiting": "shape=concurrent", "start=greenfield": "start=new", "go": "fastapi"}
+    3: {"main": "shape", "main=waiting": "shape=concurrent", "start=greenfield": "start=new", "go": "fastapi"}
 }
-"""A pretend edition 2: edition 1 called `shape` `main`, its answer `concurrent` `waiting`, the
-answer `new` `greenfield` and the outcome `fastapi` `go`."""
+"""A pretend edition 3 on top of the real history: edition 2 called `shape` `main`, its answer
+`concurrent` `waiting`, the answer `new` `greenfield` and the outcome `fastapi` `go`."""
 
 
 def serve_tree_with_renames(page, site_url):
-    """Serve the wizard page with its tree as edition 2 of the pretend history in `RENAMED`."""
+    """Serve the wizard page with its tree as edition 3 of the real history plus `RENAMED`."""
 
     def route(route):
         html = route.fetch().text()
         found = re.search(r'data-tree="([^"]*)"', html)
         payload = json.loads(unescape(found.group(1)))
-        payload.update(edition=2, renamed=RENAMED)
+        payload.update(edition=3, renamed={**payload["renamed"], **RENAMED})
         route.fulfill(
             body=html.replace(found.group(0), f'data-tree="{escape(json.dumps(payload))}"'),
             content_type="text/html",
         )
 
     page.route(lambda url: url.startswith(site_url + "decide/?"), route)
-    return decide.tree().model_copy(update={"edition": 2, "renamed": RENAMED})
+    current = decide.tree()
+    return current.model_copy(update={"edition": 3, "renamed": {**current.renamed, **RENAMED}})
 
 
 @pytest.mark.parametrize(
     ("query", "outcome", "changed"),
     [
-        ("start=greenfield&main=waiting&outcome=go", "fastapi", False),
-        ("v=1&start=greenfield&main=api&api-data=no&outcome=go&utm_source=chat", "fastapi", False),
-        ("v=1&start=greenfield&main=pages&pages-scope=no&outcome=go", "flask", True),
-        ("v=2&start=new&main=waiting", None, False),
-        ("v=2&start=new&shape=waiting", None, False),
+        ("start=new&shape=concurrent&outcome=fastapi", "fastapi", False),
+        (f"v=2&start=greenfield&main=waiting&{THEN_NONE}&outcome=go", "fastapi", False),
+        (
+            f"v=2&start=greenfield&main=api&api-data=no&outcome=go&utm_source=chat&{THEN_NONE}",
+            "fastapi",
+            False,
+        ),
+        (f"v=2&start=greenfield&main=pages&pages-scope=no&outcome=go&{THEN_NONE}", "flask", True),
+        ("v=3&start=new&main=waiting", None, False),
+        ("v=3&start=new&shape=waiting", None, False),
     ],
-    ids=["edition-1-without-v", "edition-1", "now-answers-differently", "old-id-in-edition-2", "bad-answer"],
+    ids=[
+        "edition-1-without-v",
+        "edition-2-renamed",
+        "edition-2",
+        "now-answers-differently",
+        "old-id-in-edition-3",
+        "bad-answer",
+    ],
 )
 def test_a_link_with_renamed_ids_resolves_through_the_mapping(watched, site_url, query, outcome, changed):
     current = serve_tree_with_renames(watched, site_url)
@@ -289,10 +368,14 @@ def only_the_site(site_url, blocked):
     return route
 
 
-def test_each_use_case_permalink_shows_the_outcome_the_json_states(browser, site_url, tree, use_cases):
-    """Must show 1: every published permalink, opened in a fresh page with other origins blocked, with
-    the parameters chat and mail tools append, and as written before links named an edition."""
-    assert len(use_cases) >= 12
+def test_each_use_case_permalink_shows_the_outcome_and_caveats_the_json_states(
+    browser, site_url, tree, use_cases
+):
+    """Must show 1: every published permalink, opened in a fresh page with other origins blocked and
+    the parameters chat and mail tools append, shows the stated outcome, caveats and add-ons, and a
+    decision record equal to the Python one; the answers without `outcome` lead to the same result."""
+    assert len(use_cases) >= 30
+    titles = {item["id"]: item["title"] for item in tree["caveats"] + tree["addons"]}
     for case in use_cases:
         context = browser.new_context()
         blocked = []
@@ -301,21 +384,34 @@ def test_each_use_case_permalink_shows_the_outcome_the_json_states(browser, site
             fresh = context.new_page()
             for link in (
                 case["permalink"] + "&utm_source=chat&fbclid=x",
-                "decide/?" + urlencode(case["answers"]),
+                f"decide/?v={tree['edition']}&" + urlencode(case["answers"], doseq=True),
             ):
                 fresh.goto(site_url + link)
                 result = fresh.locator(RESULT)
                 assert result.get_attribute("data-outcome") == case["outcome"], link
                 assert result.inner_text() == f"Recommendation: {title(tree, case['outcome'])}"
                 assert fresh.locator(".decide-wizard__message").count() == 0, link
+                for kind, key in (("caveats", "caveat"), ("addons", "addon")):
+                    items = fresh.locator(f".decide-wizard__{kind} li")
+                    assert items.evaluate_all(f"items => items.map(i => i.dataset.{key})") == case[kind], link
+                    for number, item_id in enumerate(case[kind]):
+                        expect(items.nth(number).locator("summary")).to_contain_text(titles[item_id])
+                if not case["caveats"]:
+                    expect(fresh.locator(".decide-wizard__none")).to_be_visible()
+            record = fresh.locator("#decide-record").input_value()
+            assert record_as_python_writes_it(
+                decide.tree(), site_url, case["permalink"].partition("?")[2], record
+            )
             assert blocked == []
         finally:
             context.close()
 
 
 def test_a_shared_link_opens_on_its_result_on_a_phone(browser, site_url, use_cases):
-    """On a 390 px screen, a link with answers shows the recommendation first; the path follows below."""
-    case = use_cases[0]
+    """On a 390 px screen, a link with answers shows the recommendation and its caveats first; the path
+    follows below."""
+    case = max(use_cases, key=lambda case: len(case["caveats"]))
+    assert len(case["caveats"]) >= 3
     context = browser.new_context(viewport={"width": 390, "height": 844})
     blocked = []
     context.route("**/*", only_the_site(site_url, blocked))
@@ -326,7 +422,11 @@ def test_a_shared_link_opens_on_its_result_on_a_phone(browser, site_url, use_cas
         expect(result).to_be_in_viewport()
         top = result.bounding_box()["y"]
         assert 0 <= top < 200
+        for item in phone.locator(".decide-wizard__caveats summary").all():
+            expect(item).to_be_in_viewport()
+            assert item.bounding_box()["y"] + item.bounding_box()["height"] <= 844
         assert phone.locator(".decide-wizard__heading").bounding_box()["y"] > top
+        phone.screenshot(path=str(SCREENSHOTS / "decide-phone-result.png"))
         phone.goto(site_url + "decide/")
         assert phone.evaluate("window.scrollY") == 0
         assert blocked == []
@@ -369,6 +469,9 @@ def test_script_does_nothing_on_pages_without_the_wizard(watched, site_url):
     assert watched.script_errors == []
 
 
+SCREENSHOTS = Path(os.environ.get("DECIDE_SCREENSHOTS", "/tmp"))
+"""Where the phone test leaves its screenshot for a person to look at."""
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -377,11 +480,13 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
     "query",
     [
         "",
-        "start=new&shape=pages&pages-scope=yes&pages-concurrent=yes",
+        "v=2&start=new&shape=pages&pages-scope=yes&pages-concurrent=yes&workload=long-lived&deployment=fleet"
+        "&team=knows-django&constraints=regulated",
+        "v=2&start=new&shape=concurrent",
         "start=new&shape=sideways",
         "v=1&start=new&shape=concurrent&outcome=django",
     ],
-    ids=["question", "result", "bad-link", "tree-changed"],
+    ids=["question", "result", "multiple-choice", "bad-link", "tree-changed"],
 )
 def test_wizard_and_flowchart_have_no_axe_violations(browser, site_url, scheme, query):
     """axe-core on the wizard in each of its states and on the flowchart, in both palettes."""

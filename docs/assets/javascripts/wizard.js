@@ -1,6 +1,7 @@
 /*
  * Decision wizard: one question at a time, the answers kept in the page's query
- * string (?v=1&start=new&shape=api), so a reload or a pasted link reproduces the
+ * string (?v=2&start=new&shape=api&...&workload=cpu&workload=fan-out; a
+ * multiple-choice question repeats its parameter), so a reload or a pasted link reproduces the
  * same questions, answers and result. The tree comes from the JSON the build
  * writes from data/decision_tree.yml into the mount point's data-tree
  * attribute. Does nothing on pages without a [data-decide-wizard] element.
@@ -82,6 +83,53 @@
     return number >= 1 && number <= tree.edition ? number : tree.edition;
   }
 
+  function find(question, id) {
+    return question.answers.filter(function (answer) { return answer.id === id; })[0] || null;
+  }
+
+  function isThen(tree, question) { return tree.then.indexOf(question.id) >= 0; }
+
+  /* The outcome a path's routing answers lead to (guide.decide.routed). */
+  function routed(tree, steps) {
+    var routing = steps.filter(function (step) { return !isThen(tree, step.question); });
+    var last = routing.length ? routing[routing.length - 1].answer.next : null;
+    return last && index(tree.outcomes)[last] ? last : null;
+  }
+
+  /* The outcome a complete path reaches (guide.decide.reached). */
+  function reached(tree, steps) {
+    var outcome = routed(tree, steps);
+    var answered = steps.map(function (step) { return step.question.id; });
+    return outcome && tree.then.every(function (id) { return answered.indexOf(id) >= 0; }) ? outcome : null;
+  }
+
+  /* The question a partial path stops at (guide.decide.steps_end). */
+  function stepsEnd(tree, steps) {
+    if (!routed(tree, steps)) return steps.length ? steps[steps.length - 1].answer.next : tree.start;
+    var answered = steps.map(function (step) { return step.question.id; });
+    return tree.then.filter(function (id) { return answered.indexOf(id) < 0; })[0];
+  }
+
+  /* Answers to one multiple-choice question together (guide.decide.grouped). */
+  function grouped(steps) {
+    var groups = [];
+    steps.forEach(function (step) {
+      var last = groups[groups.length - 1];
+      if (last && last.question.id === step.question.id) last.answers.push(step.answer);
+      else groups.push({ question: step.question, answers: [step.answer] });
+    });
+    return groups;
+  }
+
+  /* Caveat or add-on ids a path attaches, each once (guide.decide.collected). */
+  function collected(steps, kind) {
+    var found = [];
+    steps.forEach(function (step) {
+      (step.answer[kind] || []).forEach(function (id) { if (found.indexOf(id) < 0) found.push(id); });
+    });
+    return found;
+  }
+
   /* Read a link's query string; same rules as guide.decide.read_link. */
   function read(tree, search) {
     var params = [];
@@ -98,20 +146,23 @@
     carry(tree, written, since).forEach(function (pair) {
       var question = questions[pair.question];
       if (!question) return;
-      if (!answers.has(question.id)) {
-        answers.set(question.id, pair);
-      } else if (answers.get(question.id).answer !== pair.answer) {
+      if (!answers.has(question.id)) answers.set(question.id, []);
+      var given = answers.get(question.id);
+      if (given.some(function (known) { return known.answer === pair.answer; })) return;
+      if (given.length && !question.multiple) {
         dropped.push("“" + pair.source + "” was dropped: the link answers “" + question.text +
           "” more than once, and only the first answer counts");
+        return;
       }
+      given.push(pair);
     });
     var steps = [];
     var node = tree.start;
     while (questions[node] && answers.has(node)) {
       var question = questions[node];
-      var pair = answers.get(node);
+      var pair = answers.get(node)[0];
       answers.delete(node);
-      var answer = question.answers.filter(function (a) { return a.id === pair.answer; })[0];
+      var answer = find(question, pair.answer);
       if (!answer) {
         dropped.push("“" + pair.source + "” was dropped: “" + pair.answer + "” is not an answer to “" +
           question.text + "”");
@@ -120,13 +171,38 @@
       steps.push({ question: question, answer: answer });
       node = answer.next;
     }
-    answers.forEach(function (pair, id) {
-      dropped.push("“" + pair.source + "” was dropped: the link’s other answers never reach the question “" +
+    var outcome = index(tree.outcomes)[node] ? node : null;
+    for (var i = 0; outcome && i < tree.then.length; i++) {
+      var asked = questions[tree.then[i]];
+      var valid = [];
+      (answers.get(asked.id) || []).forEach(function (given) {
+        var chosen = find(asked, given.answer);
+        if (!chosen) {
+          dropped.push("“" + given.source + "” was dropped: “" + given.answer + "” is not an answer to “" +
+            asked.text + "”");
+        } else {
+          valid.push(chosen);
+        }
+      });
+      answers.delete(asked.id);
+      if (valid.length > 1 && valid.some(function (a) { return a.id === tree.none; })) {
+        dropped.push("“" + asked.id + "=" + tree.none + "” was dropped: other answers to “" + asked.text +
+          "” are ticked with it");
+        valid = valid.filter(function (a) { return a.id !== tree.none; });
+      }
+      if (!valid.length) { outcome = null; break; }
+      asked.answers.forEach(function (a) {
+        if (valid.indexOf(a) >= 0) steps.push({ question: asked, answer: a });
+      });
+    }
+    answers.forEach(function (given, id) {
+      if (tree.then.indexOf(id) >= 0) return;
+      dropped.push("“" + given[0].source + "” was dropped: the link’s other answers never reach the question “" +
         questions[id].text + "”");
     });
     return {
       steps: steps,
-      outcome: index(tree.outcomes)[node] ? node : null,
+      outcome: outcome,
       recorded: first[OUTCOME] ? carryId(tree, first[OUTCOME], since) : null,
       dropped: dropped
     };
@@ -134,35 +210,46 @@
 
   function query(tree, steps) {
     if (!steps.length) return "";
-    var last = steps[steps.length - 1].answer.next;
     var params = [[EDITION, tree.edition]].concat(steps.map(function (step) {
       return [step.question.id, step.answer.id];
     }));
-    if (index(tree.outcomes)[last]) params.push([OUTCOME, last]);
+    var outcome = reached(tree, steps);
+    if (outcome) params.push([OUTCOME, outcome]);
     return params.map(function (param) {
       return encodeURIComponent(param[0]) + "=" + encodeURIComponent(param[1]);
     }).join("&");
   }
 
-  function outcomesFrom(tree, node, found) {
-    var questions = index(tree.questions);
-    if (!questions[node]) { found[node] = true; return found; }
-    questions[node].answers.forEach(function (answer) { outcomesFrom(tree, answer.next, found); });
+  /* Credible alternatives for a path (guide.decide.alternatives). */
+  function alternatives(tree, steps, outcome) {
+    var outcomes = index(tree.outcomes);
+    var found = [{ title: outcome.alternative.title, text: outcome.alternative.text }];
+    var routing = steps.filter(function (step) { return !isThen(tree, step.question); });
+    var last = routing[routing.length - 1];
+    if (last.question.answers.length <= 3) {
+      last.question.answers.forEach(function (answer) {
+        var other = answer !== last.answer ? outcomes[answer.next] : null;
+        var titles = found.map(function (item) { return item.title; });
+        if (other && other.id !== outcome.id && titles.indexOf(other.title) < 0) {
+          found.push({ title: other.title, text: other.summary + " Where the answer to “" + last.question.text +
+            "” is “" + answer.label + "”." });
+        }
+      });
+    }
     return found;
   }
 
+  /* The decision record; same text as guide.decide.decision_record. */
   function decisionRecord(tree, steps, outcome, permalink) {
-    var outcomes = index(tree.outcomes);
-    var others = {};
-    steps.forEach(function (step) {
-      step.question.answers.forEach(function (answer) {
-        if (answer.id !== step.answer.id) outcomesFrom(tree, answer.next, others);
-      });
-    });
-    delete others[outcome.id];
     var absolute = function (url) { return new URL(url, location.href).href; };
+    var evidence = function (items) {
+      return items.map(function (item) {
+        return "[" + item.title + "](" + absolute(item.url) + ")" +
+          (item.retrieved ? " (retrieved " + item.retrieved + ")" : "");
+      }).join("; ");
+    };
     var lines = [
-      "# Use " + outcome.title,
+      "# Decision record: " + outcome.title,
       "",
       "- Status: proposed",
       "- Date: " + new Date().toISOString().slice(0, 10),
@@ -173,15 +260,36 @@
       "We answered the questions of the Flask, FastAPI or Django decision guide as follows:",
       ""
     ];
-    steps.forEach(function (step, number) {
-      lines.push((number + 1) + ". " + step.question.text + " **" + step.answer.label + "**. " + step.answer.reason);
+    grouped(steps).forEach(function (group, number) {
+      lines.push((number + 1) + ". " + group.question.text + " **" +
+        group.answers.map(function (a) { return a.label; }).join("; ") + "**. " +
+        group.answers.map(function (a) { return a.reason; }).join(" "));
     });
-    lines.push("", "## Decision", "", "We will use " + outcome.title + ". " + outcome.summary, "",
-      "The reasoning: " + absolute(outcome.url), "", "## Alternatives considered", "",
-      "- " + outcome.alternative.title + ": " + outcome.alternative.text);
-    Object.keys(others).forEach(function (id) {
-      if (outcomes[id]) lines.push("- " + outcomes[id].title + ": where other answers to these questions lead.");
+    lines.push("", "### Our own context", "", tree.ownContext, "", "## Decision", "", outcome.summary, "",
+      outcome.recommendation, "", "The reasoning in full: " + absolute(outcome.url), "");
+    var addons = index(tree.addons);
+    var picked = collected(steps, "addons");
+    if (picked.length) {
+      lines.push("### Add-ons and specialist exits", "");
+      picked.forEach(function (id) {
+        var item = addons[id];
+        lines.push("- **" + item.title + "** (" + (item.kind === "exit" ? "specialist exit" : "add-on") + "). " +
+          item.text + " Evidence: " + evidence(item.evidence) + ".");
+      });
+      lines.push("");
+    }
+    lines.push("## Caveats", "");
+    var caveats = index(tree.caveats);
+    var raised = collected(steps, "caveats");
+    raised.forEach(function (id) {
+      var item = caveats[id];
+      lines.push("- **" + item.title + ".** " + item.text + " Evidence: " + evidence(item.evidence) + ".");
     });
+    if (!raised.length) lines.push("- None of our answers raised a caveat.");
+    lines.push("", "## Alternatives considered", "");
+    alternatives(tree, steps, outcome).forEach(function (item) { lines.push("- " + item.title + ": " + item.text); });
+    lines.push("", "## What would change this answer", "");
+    outcome.changes.forEach(function (item) { lines.push("- " + item); });
     lines.push("", "## Consequences", "");
     outcome.consequences.forEach(function (item) { lines.push("- " + item); });
     if (outcome.migrations && outcome.migrations.length) {
@@ -262,30 +370,31 @@
 
   Wizard.prototype.render = function (steps, moveFocus, link) {
     var self = this;
-    var node = steps.length ? steps[steps.length - 1].answer.next : this.tree.start;
+    var outcome = reached(this.tree, steps);
+    var node = outcome || stepsEnd(this.tree, steps);
     var children = link ? this.notices(link) : [];
     var trail = [];
     if (steps.length) {
       trail.push(el("h3", { class: "decide-wizard__heading", text: "Your answers" }));
-      trail.push(el("ol", { class: "decide-wizard__trail" }, steps.map(function (step) {
+      trail.push(el("ol", { class: "decide-wizard__trail" }, grouped(steps).map(function (group) {
         return el("li", {}, [
-          el("span", { class: "decide-wizard__asked", text: step.question.text + " " }),
-          el("strong", { text: step.answer.label }),
-          el("span", { class: "decide-wizard__reason", text: " (" + step.answer.reason + ")" })
+          el("span", { class: "decide-wizard__asked", text: group.question.text + " " }),
+          el("strong", { text: group.answers.map(function (a) { return a.label; }).join("; ") }),
+          el("span", { class: "decide-wizard__reason", text: " (" +
+            group.answers.map(function (a) { return a.reason; }).join(" ") + ")" })
         ]);
       })));
     }
     var focusTarget;
-    if (!this.questions[node]) {
-      focusTarget = this.renderResult(children, steps, this.outcomes[node]);
+    if (outcome) {
+      focusTarget = this.renderResult(children, steps, this.outcomes[outcome]);
       children = children.concat(trail);
     } else {
       children = children.concat(trail);
       var question = this.questions[node];
       focusTarget = el("h3", { id: "decide-question", class: "decide-wizard__question", tabindex: "-1",
-        text: "Question " + (steps.length + 1) + ": " + question.text });
-      children.push(el("section", { class: "decide-wizard__step", "aria-labelledby": "decide-question" }, [
-        focusTarget,
+        text: "Question " + (grouped(steps).length + 1) + ": " + question.text });
+      var body = question.multiple ? this.checkboxes(steps, question) :
         el("div", { class: "decide-wizard__answers", role: "group", "aria-labelledby": "decide-question" },
           question.answers.map(function (answer) {
             var button = el("button", { type: "button", class: "md-button decide-wizard__answer",
@@ -294,13 +403,19 @@
               self.go(steps.concat([{ question: question, answer: answer }]));
             });
             return button;
-          }))
+          }));
+      children.push(el("section", { class: "decide-wizard__step", "aria-labelledby": "decide-question" }, [
+        focusTarget, body
       ]));
     }
     var controls = [];
     if (steps.length) {
       var back = el("button", { type: "button", class: "md-button decide-wizard__back", text: "Back" });
-      back.addEventListener("click", function () { self.go(steps.slice(0, -1)); });
+      back.addEventListener("click", function () {
+        var groups = grouped(steps);
+        var keep = groups.slice(0, -1).reduce(function (count, group) { return count + group.answers.length; }, 0);
+        self.go(steps.slice(0, keep));
+      });
       var restart = el("button", { type: "button", class: "md-button decide-wizard__restart", text: "Start over" });
       restart.addEventListener("click", function () { self.go([]); });
       controls.push(back, restart);
@@ -310,13 +425,71 @@
     if (moveFocus) focusTarget.focus();
   };
 
+  /* A multiple-choice question: checkboxes and a Continue button; "none" excludes the others. */
+  Wizard.prototype.checkboxes = function (steps, question) {
+    var self = this;
+    var none = this.tree.none;
+    var boxes = question.answers.map(function (answer) {
+      var box = el("input", { type: "checkbox", id: "decide-" + question.id + "-" + answer.id,
+        value: answer.id, "data-answer": answer.id });
+      box.addEventListener("change", function () {
+        if (!box.checked) return;
+        boxes.forEach(function (other) {
+          if (other !== box && (answer.id === none || other.value === none)) other.checked = false;
+        });
+      });
+      return box;
+    });
+    var form = el("form", { class: "decide-wizard__choices", "aria-labelledby": "decide-question" },
+      question.answers.map(function (answer, number) {
+        return el("div", { class: "decide-wizard__choice" }, [boxes[number], " ",
+          el("label", { for: boxes[number].id, text: answer.label })]);
+      }).concat([el("p", {}, [el("button", { type: "submit", class: "md-button md-button--primary decide-wizard__next",
+        text: "Continue" })]), el("p", { class: "decide-wizard__hint",
+        text: "Ticking nothing counts as “" + find(question, none).label + "”." })]));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var ticked = question.answers.filter(function (answer, number) { return boxes[number].checked; });
+      if (!ticked.length) ticked = [find(question, none)];
+      self.go(steps.concat(ticked.map(function (answer) { return { question: question, answer: answer }; })));
+    });
+    return form;
+  };
+
+  function riders(items, kind, empty) {
+    if (!items.length) return empty ? el("p", { class: "decide-wizard__none", text: empty }) : null;
+    return el("ul", { class: "decide-wizard__" + kind }, items.map(function (item) {
+      var links = [];
+      item.evidence.forEach(function (source, number) {
+        if (number) links.push("; ");
+        links.push(el("a", { href: source.url, text: source.title }));
+        if (source.retrieved) links.push(" (retrieved " + source.retrieved + ")");
+      });
+      var attributes = {};
+      attributes[kind === "caveats" ? "data-caveat" : "data-addon"] = item.id;
+      return el("li", attributes, [
+        el("details", { class: kind === "caveats" ? "warning" : "tip" }, [
+          el("summary", {}, [el("strong", { text: item.title }),
+            item.kind === "exit" ? " (specialist exit)" : ""]),
+          el("p", { text: item.text }),
+          el("p", {}, ["Evidence: "].concat(links))
+        ])
+      ]);
+    }));
+  }
+
   Wizard.prototype.renderResult = function (children, steps, outcome) {
-    var permalink = new URL("?" + query(this.tree, steps), location.href).href;
+    var tree = this.tree;
+    var permalink = new URL("?" + query(tree, steps), location.href).href;
     var heading = el("h3", { id: "decide-result", class: "decide-wizard__result-title", tabindex: "-1",
       "data-outcome": outcome.id, text: "Recommendation: " + outcome.title });
+    var caveats = index(tree.caveats);
+    var addons = index(tree.addons);
+    var raised = collected(steps, "caveats").map(function (id) { return caveats[id]; });
+    var added = collected(steps, "addons").map(function (id) { return addons[id]; });
     var record = el("textarea", { id: "decide-record", class: "decide-wizard__record", readonly: "readonly",
       rows: "12", spellcheck: "false" });
-    record.value = decisionRecord(this.tree, steps, outcome, permalink);
+    record.value = decisionRecord(tree, steps, outcome, permalink);
     var status = el("span", { class: "decide-wizard__status", role: "status" });
     var copy = el("button", { type: "button", class: "md-button md-button--primary decide-wizard__copy",
       text: "Copy the decision record" });
@@ -324,6 +497,10 @@
     children.push(el("section", { class: "decide-wizard__result", "aria-labelledby": "decide-result" }, [
       heading,
       el("p", { text: outcome.summary }),
+      added.length ? el("h4", { text: "Add-ons and specialist exits" }) : null,
+      riders(added, "addons"),
+      el("h4", { text: raised.length ? "Caveats for your answers (" + raised.length + ")" : "Caveats" }),
+      riders(raised, "caveats", "None of your answers raised a caveat."),
       el("p", {}, [el("a", { href: outcome.url, text: "Why " + outcome.title +
         ", the alternative and what would change this answer" })]),
       el("p", {}, ["Credible alternative: ", el("strong", { text: outcome.alternative.title })]),
