@@ -246,9 +246,19 @@ def path(path_id: str) -> MigrationPath:
     return by_id(migrations().paths, path_id, "migration path", MIGRATIONS_FILE)
 
 
+ENDPOINT_LABELS = {
+    **LABELS,
+    "apiflask": "APIFlask",
+    "quart": "Quart",
+    "django-ninja": "Django Ninja",
+    "django-plus-fastapi": "Django + a FastAPI service",
+}
+"""How pages name a path's start or end: the frameworks, and the stacks paths lead to."""
+
+
 def label(name: str) -> str:
-    """How a page names a path's start or end: the framework's label where it is one."""
-    return LABELS.get(name, name)
+    """How a page names a path's start or end (the id itself when it has no label)."""
+    return ENDPOINT_LABELS.get(name, name)
 
 
 def step_anchor(number: int) -> str:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotesConfig(AppConfig):
+    name = "snippets.migrate.drf_to_ninja"
+    label = "drf_to_ninja"

@@ -1,0 +1,53 @@
+import asyncio
+import json
+import os
+
+import httpx
+from quart import Quart, abort, request
+from werkzeug.exceptions import HTTPException
+
+UPSTREAM_URL = os.environ["UPSTREAM_URL"]
+app = Quart(__name__)
+
+
+@app.errorhandler(HTTPException)
+def json_error(error):
+    response = error.get_response()
+    response.data = json.dumps({"code": error.code, "name": error.name, "description": error.description})
+    response.content_type = "application/json"
+    return response
+
+
+def read_symbols(payload):
+    symbols = payload.get("symbols") if isinstance(payload, dict) else None
+    if (
+        not isinstance(symbols, list)
+        or not 1 <= len(symbols) <= 10
+        or not all(isinstance(s, str) for s in symbols)
+    ):
+        abort(400, "symbols must be a list of 1 to 10 strings")
+    return symbols
+
+
+async def fetch_price(client, symbol):
+    try:
+        response = await client.get("/prices", params={"symbol": symbol})
+        if response.status_code == 404:
+            abort(404, f"No price for {symbol}")
+        response.raise_for_status()
+    except httpx.HTTPError:
+        abort(502, "The price service failed")
+    return response.json()
+
+
+@app.get("/prices/<symbol>")
+async def read_price(symbol):
+    async with httpx.AsyncClient(base_url=UPSTREAM_URL, timeout=5) as client:
+        return await fetch_price(client, symbol)
+
+
+@app.post("/prices")
+async def read_prices():
+    symbols = read_symbols(await request.get_json(silent=True))
+    async with httpx.AsyncClient(base_url=UPSTREAM_URL, timeout=5) as client:
+        return await asyncio.gather(*(fetch_price(client, symbol) for symbol in symbols))
