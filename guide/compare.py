@@ -233,21 +233,38 @@ class Measure(BaseModel):
     figures: list[Figure] = Field(min_length=1)
 
 
+class Shares(BaseModel):
+    """The percentage a survey reports for each framework (the signal's finding says of whom)."""
+
+    model_config = ConfigDict(extra="forbid")
+    flask: int = Field(ge=0, le=100)
+    fastapi: int = Field(ge=0, le=100)
+    django: int = Field(ge=0, le=100)
+
+
 class Signal(BaseModel):
     """A survey or a download statistic: what it found, whether we could verify it, how to read it.
 
-    A finding we could not check against its primary source carries no number.
+    A finding we could not check against its primary source carries no number:
+    only a verified signal may give `shares`.
     """
 
     model_config = ConfigDict(extra="forbid")
     kind: Literal["survey", "downloads"]
     name: str
     period: str
+    shares: Shares | None = None
     finding: str
     status: Literal["verified", "unverified"]
     means: str
     does_not_mean: str
     sources: Annotated[list[Evidence], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def numbers_only_when_verified(self) -> Signal:
+        if self.shares is not None and self.status != "verified":
+            raise ValueError("'shares' needs status 'verified': an unverified finding carries no number")
+        return self
 
 
 class Popularity(BaseModel):
@@ -455,7 +472,7 @@ def popularity_signals(context: Context, kind: str) -> str:
     if not chosen:
         raise DirectiveError(f"no signals of kind {kind!r} in data/{POPULARITY_FILE}")
     rows = [
-        [signal.name, signal.period, signal.finding, signal.status, _evidence(context, signal.sources)]
+        [signal.name, signal.period, _finding(signal), signal.status, _evidence(context, signal.sources)]
         for signal in chosen
     ]
     notes = [
@@ -463,6 +480,14 @@ def popularity_signals(context: Context, kind: str) -> str:
         for signal in chosen
     ]
     return table(["Source", "Period", "Finding", "Status", "Sources"], rows) + "\n\n" + "\n".join(notes)
+
+
+def _finding(signal: Signal) -> str:
+    """The finding, led by the share per framework when the signal gives them."""
+    if signal.shares is None:
+        return signal.finding
+    shares = ", ".join(f"{LABELS[name]} {getattr(signal.shares, name)}%" for name in FRAMEWORKS)
+    return f"**{shares}.** {signal.finding}"
 
 
 @directive("snippet-lines")

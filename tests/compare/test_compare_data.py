@@ -134,6 +134,50 @@ def test_unverified_signals_print_no_percentages():
             assert not re.search(r"\d+ ?%", signal.finding), signal.name
 
 
+def survey_signal(**overrides) -> dict:
+    return {
+        "kind": "survey",
+        "name": "A survey",
+        "period": "2024",
+        "shares": {"flask": 34, "fastapi": 38, "django": 35},
+        "finding": "Read in the primary report.",
+        "status": "verified",
+        "means": "Something.",
+        "does_not_mean": "Something else.",
+        "sources": [EVIDENCE],
+        **overrides,
+    }
+
+
+def test_shares_of_an_unverified_signal_name_the_file_and_the_field(tmp_path):
+    path = write(tmp_path, {"measures": [], "signals": [survey_signal(status="unverified")]})
+    with pytest.raises(DataError, match=r"bad\.yml: signals\.0: .*'shares' needs status 'verified'"):
+        load(path, compare.Popularity)
+
+
+def test_a_share_above_100_names_the_file_and_the_field(tmp_path):
+    path = write(
+        tmp_path,
+        {"measures": [], "signals": [survey_signal(shares={"flask": 134, "fastapi": 38, "django": 35})]},
+    )
+    with pytest.raises(DataError, match=r"bad\.yml: signals\.0\.shares\.flask: "):
+        load(path, compare.Popularity)
+
+
+def test_survey_rows_lead_with_the_verified_shares():
+    signals = [signal for signal in compare.popularity().signals if signal.kind == "survey"]
+    assert any(signal.shares for signal in signals)
+    rows = compare.popularity_signals(Context(page="compare/popularity.md"), "survey").splitlines()
+    for signal in signals:
+        (row,) = [line for line in rows if line.startswith(f"| {signal.name} |")]
+        if signal.shares is None:
+            assert not re.search(r"\d+ ?%", row.split(" | ")[2]), signal.name
+        else:
+            shares = signal.shares
+            expected = f"**Flask {shares.flask}%, FastAPI {shares.fastapi}%, Django {shares.django}%.**"
+            assert f"| {expected} {signal.finding} | verified |" in row
+
+
 def test_a_cell_without_evidence_names_the_file_and_the_field(tmp_path):
     path = write(tmp_path, matrix_document(flask=cell(evidence=[])))
     with pytest.raises(DataError) as error:
