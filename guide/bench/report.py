@@ -407,7 +407,7 @@ def memory_table(context: Context, scenario: str = "hello") -> str:
 
 FOOTPRINT = {
     "flask": ("flask-minimal", "flask-gunicorn-sync", "also Pydantic, SQLAlchemy and Jinja2 templates"),
-    "fastapi": ("fastapi-minimal", "fastapi-uvicorn-async", "also SQLAlchemy and Jinja2 templates"),
+    "fastapi": ("fastapi-minimal", "fastapi-uvicorn-async", "also Jinja2 templates"),
     "django": ("django-minimal", "django-gunicorn", "every snippet app of this site and its models"),
 }
 """Per framework: the hello-only configuration, the benchmark app's, and what the benchmark app loads."""
@@ -907,6 +907,17 @@ def io_models(context: Context) -> str:
             "gunicorn gthread worker",
             f"the thread count ({gthread} here)",
         ],
+        *(
+            [
+                [
+                    "Blocking call in a plain function, patched by gevent",
+                    "gunicorn gevent worker (`time.sleep` and sockets made cooperative)",
+                    f"the worker connections ({configurations['flask-gunicorn-gevent'].threads} here)",
+                ]
+            ]
+            if "flask-gunicorn-gevent" in configurations
+            else []
+        ),
         [
             "Blocking call in a FastAPI `def` handler",
             "uvicorn; FastAPI runs it in AnyIO's thread pool",
