@@ -414,9 +414,12 @@ FOOTPRINT = {
 
 
 @directive("bench-footprint")
-def footprint(context: Context, scenario: str = "hello") -> str:
+def footprint(context: Context, part: str = "table", scenario: str = "hello") -> str:
     """Memory of a hello-only app beside the benchmark app, per framework: PSS after load, each run,
-    and which framework is smallest in each case (computed)."""
+    and which framework is smallest in each case (computed). `part` is `table` (the table and
+    the ranking) or `summary` (the ranking sentence only, for other pages)."""
+    if part not in ("table", "summary"):
+        raise DirectiveError(f"bench-footprint: part must be 'table' or 'summary', not {part!r}")
     found, note = _runs_or_note()
     if not found:
         return note
@@ -455,9 +458,11 @@ def footprint(context: Context, scenario: str = "hello") -> str:
         return ", then ".join(f"{names[name]} ({medians[kind][name]:.0f} MB)" for name in ranked)
 
     summary_line = (
-        f"Smallest first, median of the runs: hello-only apps {order('minimal')}; "
-        f"benchmark apps {order('benchmark')}."
+        f"Memory of one worker (PSS after load), smallest first, median of the runs: hello-only apps "
+        f"{order('minimal')}; the benchmark apps {order('benchmark')}."
     )
+    if part == "summary":
+        return summary_line + "\n"
     return note + table(header, rows) + "\n\n" + summary_line + "\n"
 
 
