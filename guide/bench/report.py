@@ -126,12 +126,14 @@ def ratio_uncertainty(
     their mean. With one run, the half-ranges of the two cells' repeats, combined as independent
     errors (root of the sum of squares).
     """
-    values = [ratios(result, scenario, metric).get(configuration) for result in results]
-    values = [value for value in values if value is not None]
+    measured = [result for result in results if configuration in ratios(result, scenario, metric)]
+    values = [ratios(result, scenario, metric)[configuration] for result in measured]
     if len(values) >= 2:
         return (max(values) - min(values)) / 2 / statistics.fmean(values)
-    cells = cells_of(results[0], scenario)
-    own, base = cell_summary(cells[configuration]), cell_summary(cells[baseline_of(results[0])])
+    if not measured:
+        raise DirectiveError(f"no {scenario} result for {configuration} to estimate its spread from")
+    cells = cells_of(measured[0], scenario)
+    own, base = cell_summary(cells[configuration]), cell_summary(cells[baseline_of(measured[0])])
     return math.hypot(own[metric]["spread_pct"], base[metric]["spread_pct"]) / 200
 
 

@@ -1,12 +1,13 @@
 """The committed result files are valid, cover the whole matrix, and render into every directive."""
 
 import json
+import statistics
 
 import pytest
 
 from guide.bench import report, schema
 from guide.bench.scenarios import CELLS, SCENARIOS
-from guide.render import Context
+from guide.render import Context, DirectiveError
 
 PATHS = report.result_paths()
 
@@ -116,3 +117,31 @@ def test_the_across_machines_table_is_computed_from_the_record_checks_and_runs()
         assert row.split(" | ")[-1].startswith(f"{report.ratio_text(means[-1], errors[-1])}× (")
     for results in columns:
         assert report._where(results[0]) in rendered
+
+
+def test_footprint_compares_hello_only_and_benchmark_apps_per_framework():
+    context = Context(page="benchmarks/index.md")
+    rendered = report.footprint(context)
+    summary = report.footprint(context, "summary")
+    assert summary.strip() in rendered
+    assert summary.startswith("Memory of one worker (PSS after load), smallest first")
+    with pytest.raises(DirectiveError, match="part must be 'table' or 'summary'"):
+        report.footprint(context, "chart")
+
+
+def test_a_django_worker_is_not_the_largest_in_either_footprint():
+    """Backs the claim 'Django is too heavy for APIs' (data/claims.yml), which says so in words."""
+    found = [result for _, result in report.runs()]
+
+    def pss(configuration: str) -> float:
+        values = []
+        for result in found:
+            cell = report.cells_of(result, "hello").get(configuration)
+            stats = report.cell_summary(cell) if cell else None
+            if stats:
+                values.append(stats["worker_pss_mb_after_load"]["median"])
+        return statistics.median(values)
+
+    for kind in (0, 1):
+        sizes = {framework: pss(names[kind]) for framework, names in report.FOOTPRINT.items()}
+        assert max(sizes, key=sizes.get) != "django", sizes
