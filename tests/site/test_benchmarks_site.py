@@ -35,9 +35,20 @@ def test_benchmarks_json_has_both_runs_with_every_cell_and_their_spread(site_dir
 
 def test_page_shows_tables_charts_and_keeps_its_anchors(site_dir):
     page = (site_dir / "benchmarks" / "index.html").read_text(encoding="utf-8")
-    for anchor in ("results", "io-bound", "memory", "start-up", "routing", "methodology", "caveats"):
+    for anchor in (
+        "results",
+        "database-postgres",
+        "io-bound",
+        "memory",
+        "footprint",
+        "start-up",
+        "routing",
+        "methodology",
+        "caveats",
+    ):
         assert f'id="{anchor}"' in page, anchor
-    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') == 9
+    charts = page.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"')
+    assert charts == len(published(site_dir)["runs"][-1]["scenarios"])
     assert "guide:bench" not in page
 
 
@@ -49,4 +60,6 @@ def test_page_figures_are_the_published_ones(site_dir):
         c for c in latest["cells"] if c["scenario"] == "hello" and c["configuration"] == "starlette-uvicorn"
     )
     ratio = cell["ratio_to_baseline"]["requests_per_s"]
-    assert f"<td>{ratio:.2f}</td>" in page
+    shown = [result for _, result in report.runs()]
+    error = report.ratio_uncertainty(shown, "hello", "starlette-uvicorn", "requests_per_s")
+    assert f"<td>{report.ratio_text(ratio, error)}</td>" in page

@@ -91,7 +91,8 @@ def test_like_for_like_tabs_name_the_peers_next_to_their_framework(site_dir):
     labels = parse(site_dir, "compare/like-for-like").tab_labels
     assert labels == [
         *["Flask", "Starlette", "Quart"] * 2,
-        *["APIFlask", "FastAPI", "Django Ninja"] * 2,
+        *["APIFlask", "FastAPI", "Django Ninja"],
+        *["APIFlask (Pydantic)", "APIFlask (marshmallow)", "FastAPI", "Django Ninja"],
     ]
 
 
