@@ -32,8 +32,19 @@ def result_paths(folder: Path = RESULTS_DIR) -> list[Path]:
 
 
 def record_paths(folder: Path = RESULTS_DIR) -> list[Path]:
-    """The two full runs before the ones shown: the previous record, kept for comparison."""
-    return sorted(folder.glob("full-*.json"))[-2 * RUNS_SHOWN : -RUNS_SHOWN]
+    """The previous record, kept for comparison: the newest two full runs, before the ones shown,
+    made on another machine (another CPU model) than the newest run shown; when there are none,
+    the two full runs just before the ones shown."""
+    every = sorted(folder.glob("full-*.json"))
+    shown, earlier = every[-RUNS_SHOWN:], every[:-RUNS_SHOWN]
+    if not shown:
+        return []
+
+    def cpu(path: Path) -> str:
+        return _load(path, path.stat().st_mtime).run.machine.cpu_model
+
+    elsewhere = [path for path in earlier if cpu(path) != cpu(shown[-1])]
+    return (elsewhere or earlier)[-RUNS_SHOWN:]
 
 
 def check_paths(folder: Path = RESULTS_DIR) -> list[Path]:

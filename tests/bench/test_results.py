@@ -145,3 +145,12 @@ def test_a_django_worker_is_not_the_largest_in_either_footprint():
     for kind in (0, 1):
         sizes = {framework: pss(names[kind]) for framework, names in report.FOOTPRINT.items()}
         assert max(sizes, key=sizes.get) != "django", sizes
+
+
+def test_the_previous_record_comes_from_another_machine():
+    record = [schema.load(path) for path in report.record_paths()]
+    shown = [result for _, result in report.runs()]
+    assert len(record) == 2
+    assert {result.run.machine.cpu_model for result in record}.isdisjoint(
+        {result.run.machine.cpu_model for result in shown}
+    )
