@@ -1,8 +1,12 @@
 """MkDocs hooks: the only place the build calls into the `guide` package.
 
+The content itself comes from `guide.generate`, which works without MkDocs
+(`python -m guide.generate` writes the same pages for any site generator).
+These hooks only hand MkDocs what it generates, and check what MkDocs knows:
+
 - every page must carry a `description` in its front matter (used for the
   meta description and link previews);
-- directive lines are expanded (see `guide.render`);
+- each page is expanded by `guide.generate.page` (directive lines, see `guide.render`);
 - snippet includes are recorded so the tests can find snippets no page shows;
 - the published data files are added to the site as `data/*.json`, so links to
   them are checked like links to pages.
@@ -16,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from guide import publish, render, snippets
+from guide import generate, snippets
 
 _included: dict[str, set[str]] = {}
 
@@ -37,8 +41,8 @@ def on_pre_build(config, **kwargs) -> None:
 
 def on_files(files, config, **kwargs):
     try:
-        published = publish.rendered()
-    except (ValueError, LookupError) as error:
+        published = generate.data_files()
+    except generate.GenerateError as error:
         raise PluginError(str(error)) from None
     for src_uri, content in published.items():
         files.append(File.generated(config, src_uri, content=content))
@@ -54,14 +58,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             f"docs/{source}: front matter has no 'description' (needed for search previews and SEO)"
         )
     try:
-        markdown = render.expand(markdown, source, first_line=body_start(page.file.content_string, markdown))
-    except (render.DirectiveError, ValueError, LookupError) as error:
+        markdown = generate.page(markdown, source, first_line=body_start(page.file.content_string, markdown))
+    except generate.GenerateError as error:
         raise PluginError(str(error)) from None
-    for path, section in snippets.includes(markdown):
-        try:
-            snippets.check_include(path, section)
-        except snippets.SnippetError as error:
-            raise PluginError(f"docs/{source}: {error}") from None
+    for path, _section in snippets.includes(markdown):
         _included.setdefault(path, set()).add(source)
     return markdown
 

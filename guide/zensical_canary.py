@@ -1,13 +1,18 @@
-"""Zensical canary: build the same `mkdocs.yml` with Zensical and report what differs from MkDocs.
+"""Zensical canary: build the generated site with Zensical and report what differs from MkDocs.
 
     python -m guide.zensical_canary      # make zensical
 
-Zensical runs in its own tool environment (`uv tool run zensical==ZENSICAL_VERSION`, with
-the mkdocstrings handler it needs, using the uv the project venv already has), so it never
-touches the project's lock file or venv. It
-builds a copy of the project (Zensical writes into the project root), with `strict`
-off so the report can show everything. The report goes to stdout and to
-`.cache/quality/zensical-report.md`; it never fails `make test`.
+Zensical reads `mkdocs.yml` but runs no MkDocs hooks or plugins of its own kind, so
+the canary first writes the generated site source with `guide.generate` (every
+directive expanded, the published data files added, notebook pages as Markdown)
+and points a copy of `mkdocs.yml` at it. Zensical runs in its own tool environment
+(`uv tool run zensical@latest`: the newest release this machine's package index can
+install, with the mkdocstrings handler it needs, using the uv the project venv
+already has), so it never touches the project's lock file or venv.
+
+The report lists the pages and features that differ, each with the MkDocs plugin
+whose absence causes it (`PLUGIN_GAPS`); it goes to stdout and to
+`.cache/quality/zensical-report.md` and never fails `make test`.
 """
 
 from __future__ import annotations
@@ -19,24 +24,40 @@ import sys
 import tarfile
 import tempfile
 import time
+from difflib import SequenceMatcher
+from html import unescape
 from pathlib import Path
 
-from guide import ROOT, links, sitecheck
+from guide import ROOT, generate, links, sitecheck
 from guide.quality import site_pages
 
-ZENSICAL_VERSION = "0.0.73"
-"""The newest Zensical this machine can install: 0.0.74 to 0.1.3 (newest on 2026-12-02) depend
-on `zensical-ui`, which the package index reachable here does not serve (404)."""
+ZENSICAL = ["--refresh-package", "zensical", "--from", "zensical>=0.0.73", "zensical"]
+"""The newest release the package index can install, checked on every run. (On 2026-12-02 that
+is 0.0.73 here: 0.0.74 and later depend on `zensical-ui`, which this machine's index does not
+serve, so uv falls back to the newest release it can install.)"""
 UVX_WITH = ["mkdocstrings-python"]
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "guide", "data", "snippets", "uv.lock", "pyproject.toml"]
+PROJECT_PARTS = ["mkdocs.yml", "overrides", "guide", "data", "snippets", "tests", "uv.lock", "pyproject.toml"]
+"""What the build reads besides the pages: pages include files from snippets/ and tests/."""
+GENERATED = "build/docs"
 REPORT = ROOT / ".cache" / "quality" / "zensical-report.md"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DIRECTIVE = re.compile(r"<!--\s*guide:")
 COUNTED = {"tables": "tables", "tabs": "tab sets", "code": "code blocks", "api": "API docs"}
+PLUGIN_GAPS = {
+    "hooks (guide/mkdocs_hooks.py)": "stood in for by `guide.generate` (directives expanded, data written)",
+    "mkdocs-jupyter": "notebook pages are built from the Markdown nbconvert writes, without Jupyter styling",
+    "mike": "no edition selector (it is off in local builds too)",
+    "redirects": "no redirect pages (none are configured while `redirect_maps` is empty)",
+}
+"""MkDocs plugins in mkdocs.yml that Zensical does not run, and what the Zensical build shows instead."""
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what a build reads into `target`; its mkdocs.yml builds non-strict into `zensical-site/`."""
+    """Copy what a build reads into `target`, with the generated pages in `build/docs/`.
+
+    Its mkdocs.yml builds `build/docs/` non-strict into `zensical-site/`, with notebook
+    pages in the nav as the Markdown pages `guide.generate` wrote for them.
+    """
     with tempfile.TemporaryFile() as buffer:
         with tarfile.open(fileobj=buffer, mode="w") as archive:
             for part in PROJECT_PARTS:
@@ -45,9 +66,11 @@ def copy_project(target: Path) -> Path:
         buffer.seek(0)
         with tarfile.open(fileobj=buffer) as archive:
             archive.extractall(target, filter="data")
+    generate.write(target / GENERATED, notebooks_as_markdown=True)
     config = target / "mkdocs.yml"
     text = re.sub(r"(?m)^strict: true$", "strict: false", config.read_text(encoding="utf-8"))
-    config.write_text(text + "\nsite_dir: zensical-site\n", encoding="utf-8")
+    text = re.sub(r"(?m)^(\s*-.*)\.ipynb$", r"\1.md", text)
+    config.write_text(text + f"\ndocs_dir: {GENERATED}\nsite_dir: zensical-site\n", encoding="utf-8")
     return target / "zensical-site"
 
 
@@ -77,11 +100,20 @@ def page_facts(site: Path, page: str) -> dict:
         "directives": len(DIRECTIVE.findall(html)),
         "tables": html.count("<table"),
         "tabs": html.count('class="tabbed-set'),
-        "code": html.count('class="highlight'),
+        "code": html.count("<pre"),
         "api": html.count('class="doc doc-'),
         "preview": "og:title" in meta,
         "site_css": "stylesheets/site.css" in html,
+        "words": article_words(html),
     }
+
+
+def article_words(html: str) -> list[str]:
+    """The words a reader sees in the page's article, without markup or permalink signs."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    article = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html[start:end] if start >= 0 else "")
+    text = re.sub(r"<[^>]+>", " ", article)
+    return [word for word in unescape(text).split() if word not in {"¶", "#"}]
 
 
 def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
@@ -91,10 +123,15 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
     for label, missing in (("missing in Zensical", ours - theirs), ("only in Zensical", theirs - ours)):
         if missing:
             lines.append(f"- Pages {label}: " + ", ".join(f"/{page}" for page in sorted(missing)))
+    notebooks = {
+        path.relative_to(generate.DOCS_DIR).with_suffix("").as_posix() + "/"
+        for path in generate.sources()
+        if path.suffix == ".ipynb"
+    }
     differences = []
     for page in sorted(ours & theirs):
         a, b = page_facts(mkdocs_site, page), page_facts(zensical_site, page)
-        notes = []
+        notes = ["notebook page (mkdocs-jupyter)"] if page in notebooks and a != b else []
         if b["directives"]:
             notes.append(f"{b['directives']} guide directives not expanded (hooks do not run)")
         lost = a["anchors"] - b["anchors"]
@@ -103,6 +140,17 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
         for key, name in COUNTED.items():
             if a[key] != b[key]:
                 notes.append(f"{name} {a[key]} -> {b[key]}")
+        if a["words"] != b["words"]:
+            changed = [
+                block
+                for block in SequenceMatcher(None, a["words"], b["words"], autojunk=False).get_opcodes()
+                if block[0] != "equal"
+            ]
+            tag, i1, i2, j1, j2 = changed[0]
+            notes.append(
+                f"text differs in {len(changed)} places (first: {' '.join(a['words'][i1:i2][:8])!r} -> "
+                f"{' '.join(b['words'][j1:j2][:8])!r})"
+            )
         if a["preview"] and not b["preview"]:
             notes.append("no link-preview tags (overrides/main.html)")
         if a["site_css"] and not b["site_css"]:
@@ -111,6 +159,8 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
             differences.append(f"  - /{page}: " + "; ".join(notes))
     lines.append(f"- Pages whose content differs: {len(differences)} of {len(ours & theirs)}")
     lines += differences
+    lines.append("- MkDocs plugins Zensical does not run, and what shows instead:")
+    lines += [f"  - {plugin}: {effect}" for plugin, effect in PLUGIN_GAPS.items()]
     features = {
         "search index": ("search/search_index.json", "search.json"),
         "sitemap": ("sitemap.xml", "sitemap.xml"),
@@ -124,6 +174,12 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
     lines.append(f"- Requests to other origins in the Zensical build: {len(external)}")
     lines += [f"  - {item}" for item in external[:10]]
     return lines
+
+
+def release(output: str) -> str:
+    """The version number in `zensical --version` output (uv may print install lines around it)."""
+    found = re.findall(r"\b\d+\.\d+\.\d+\S*", output)
+    return found[-1] if found else "version unknown"
 
 
 def main() -> int:
@@ -142,23 +198,20 @@ def main() -> int:
             print(f"the MkDocs build failed, nothing to compare:\n{output[-3000:]}", file=sys.stderr)
             return 1
         project = Path(tmp) / "project"
-        zensical_site = copy_project(project)
+        try:
+            zensical_site = copy_project(project)
+        except generate.GenerateError as error:
+            print(f"guide.generate failed, nothing to compare: {error}", file=sys.stderr)
+            return 1
         with_args = [arg for package in UVX_WITH for arg in ("--with", package)]
-        command = [
-            str(uv),
-            "tool",
-            "run",
-            *with_args,
-            f"zensical=={ZENSICAL_VERSION}",
-            "build",
-            "-f",
-            "mkdocs.yml",
-        ]
-        status, output, zensical_seconds = run(command, project)
+        python = ["--python", sys.executable]
+        zensical = [str(uv), "tool", "run", *python, *with_args, *ZENSICAL]
+        _, version, _ = run([*zensical, "--version"], project)
+        status, output, zensical_seconds = run([*zensical, "build", "-f", "mkdocs.yml"], project)
         lines_out = [line.strip() for line in output.splitlines()]
         warnings = [line for line in lines_out if line.startswith(("Warning", "Error"))]
         lines = [
-            f"# Zensical canary ({time.strftime('%Y-%m-%d')}, zensical {ZENSICAL_VERSION})",
+            f"# Zensical canary ({time.strftime('%Y-%m-%d')}, zensical {release(version)})",
             "",
             f"- Build: MkDocs {mkdocs_seconds:.1f} s; Zensical {zensical_seconds:.1f} s, exit {status}, "
             f"{len(warnings)} warnings/errors" + (f" (first: {warnings[0]})" if warnings else ""),

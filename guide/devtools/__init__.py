@@ -1,0 +1,1 @@
+"""Commands for developers: comparing builds, the Zensical canary, outdated packages."""
