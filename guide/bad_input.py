@@ -197,7 +197,7 @@ def bad_input_table(context: Context) -> str:
     previous = None
     for app in results().apps:
         title, page = group(app.task)
-        named = f"[{title}]({tasks._relative(context, page)})" if app.task != previous else ""
+        named = f"[{title}]({context.link(page)})" if app.task != previous else ""
         previous = app.task
         cells = [cell(app.answers[item.id]) for item in PROBES]
         framework = (

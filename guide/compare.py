@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
-from posixpath import dirname, relpath
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from guide import ROOT, contract, data, snippets, versions
 from guide.frameworks import FRAMEWORKS, LABELS
+from guide.pages import PageTarget, site_url
 from guide.publish import published
 from guide.render import Context, DirectiveError, by_id, directive, table
 
@@ -44,7 +44,7 @@ class Evidence(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     title: str = Field(min_length=3)
-    page: str | None = Field(default=None, pattern=INTERNAL)
+    page: PageTarget | None = Field(default=None, pattern=INTERNAL)
     url: HttpUrl | None = None
     retrieved: date | None = None
 
@@ -60,13 +60,6 @@ class Evidence(BaseModel):
             raise ValueError(f"'retrieved' date {self.retrieved} is in the future")
         return self
 
-    @field_validator("page")
-    @classmethod
-    def page_exists(cls, page: str | None) -> str | None:
-        if page is not None and not (ROOT / "docs" / page.partition("#")[0]).is_file():
-            raise ValueError(f"page docs/{page.partition('#')[0]} does not exist")
-        return page
-
     @property
     def internal(self) -> bool:
         return self.page is not None
@@ -74,7 +67,7 @@ class Evidence(BaseModel):
     def markdown(self, context: Context) -> str:
         """A Markdown link to the evidence, relative to the page being rendered."""
         if self.page is not None:
-            return f"[{self.title}]({relative(context, self.page)})"
+            return f"[{self.title}]({context.link(self.page)})"
         return f"[{self.title}]({self.url}) (retrieved {self.retrieved.isoformat()})"
 
     def published(self) -> dict:
@@ -154,7 +147,7 @@ class Matrix(BaseModel):
     @field_validator("criteria")
     @classmethod
     def unique_ids(cls, criteria: list[Criterion]) -> list[Criterion]:
-        _unique(criterion.id for criterion in criteria)
+        data.require_unique(criterion.id for criterion in criteria)
         return criteria
 
 
@@ -206,7 +199,7 @@ class Ledger(BaseModel):
     @field_validator("claims")
     @classmethod
     def unique_ids(cls, claims: list[Claim]) -> list[Claim]:
-        _unique(claim.id for claim in claims)
+        data.require_unique(claim.id for claim in claims)
         return claims
 
 
@@ -280,14 +273,6 @@ def _latest_plausible_date() -> date:
     return datetime.now(UTC).date() + timedelta(days=1)
 
 
-def _unique(ids) -> None:
-    seen = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"id {item!r} appears twice")
-        seen.add(item)
-
-
 @cache
 def matrix() -> Matrix:
     """Load and validate `data/matrix.yml` (once per process)."""
@@ -316,21 +301,6 @@ def claim(claim_id: str) -> Claim:
     return by_id(ledger().claims, claim_id, "claim", CLAIMS_FILE)
 
 
-def relative(context: Context, target: str) -> str:
-    """A Markdown link target from the page being rendered to `target` (both relative to `docs/`)."""
-    path, _, anchor = target.partition("#")
-    link = path.rpartition("/")[2] if path == context.page else relpath(path, dirname(context.page) or ".")
-    return f"{link}#{anchor}" if anchor else link
-
-
-def site_url(target: str) -> str:
-    """The built site's URL (relative to the site root) of a `page.md#anchor` target."""
-    path, _, anchor = target.partition("#")
-    stem = path.removesuffix(".md")
-    folder = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
-    return f"{folder}#{anchor}" if anchor else folder
-
-
 def _evidence(context: Context, evidence: list[Evidence]) -> str:
     return "; ".join(item.markdown(context) for item in evidence)
 
@@ -346,7 +316,7 @@ def _frameworks(names: tuple[str, ...]) -> tuple[str, ...]:
 def matrix_overview(context: Context) -> str:
     """One table of every criterion with each framework's short verdict, linked to the criterion's section."""
     rows = [
-        [f"[{entry.title}]({relative(context, f'{MATRIX_PAGE}#{entry.id}')})"]
+        [f"[{entry.title}]({context.link(f'{MATRIX_PAGE}#{entry.id}')})"]
         + [entry.cell(name).text(name) for name in FRAMEWORKS]
         for entry in matrix().criteria
     ]
@@ -382,7 +352,7 @@ def matrix_pair(context: Context, first: str, second: str, *criterion_ids: str) 
     rows = []
     for criterion_id in criterion_ids:
         entry = criterion(criterion_id)
-        link = f"[{entry.title}]({relative(context, f'{MATRIX_PAGE}#{entry.id}')})"
+        link = f"[{entry.title}]({context.link(f'{MATRIX_PAGE}#{entry.id}')})"
         rows.append([link, *(entry.cell(name).text(name) for name in names)])
     return table(["Criterion", *(LABELS[name] for name in names)], rows)
 
@@ -392,7 +362,7 @@ def claims_overview(context: Context) -> str:
     """A table of every claim and its verdict, each linked to its section of the ledger."""
     rows = [
         [
-            f"[“{entry.claim}”]({relative(context, f'{CLAIMS_PAGE}#{entry.id}')})",
+            f"[“{entry.claim}”]({context.link(f'{CLAIMS_PAGE}#{entry.id}')})",
             f"**{entry.verdict}**",
             "tested by us" if entry.tests else "sourced",
         ]
@@ -433,7 +403,7 @@ def claims_list(context: Context, *claim_ids: str) -> str:
     lines = []
     for claim_id in claim_ids:
         entry = claim(claim_id)
-        link = relative(context, f"{CLAIMS_PAGE}#{entry.id}")
+        link = context.link(f"{CLAIMS_PAGE}#{entry.id}")
         tested = " (tested by us)" if entry.tests else ""
         lines.append(f"- [“{entry.claim}”]({link}): **{entry.verdict}**{tested}")
     return "\n".join(lines)

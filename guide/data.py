@@ -7,6 +7,7 @@ traceback or a silently wrong page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -20,6 +21,19 @@ DATA_DIR = ROOT / "data"
 
 class DataError(ValueError):
     """A data file is missing, unreadable or does not match its schema."""
+
+
+def require_unique(ids: Iterable[str], what: str = "id") -> None:
+    """For a model validator: fail when an id appears twice in a list of entries.
+
+    Raises:
+        ValueError: The message names the repeated id (pydantic adds the field).
+    """
+    seen = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"{what} {item!r} appears twice")
+        seen.add(item)
 
 
 def read_yaml(path: Path) -> object:

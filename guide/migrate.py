@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from guide import ROOT, data
 from guide.frameworks import LABELS
+from guide.pages import PageTarget, site_url
 from guide.publish import published
 from guide.render import Context, DirectiveError, by_id, directive, table
 
@@ -100,15 +101,8 @@ class MigrationPath(BaseModel):
     title: str
     from_: str = Field(alias="from", pattern=r"^[a-z0-9.-]+$")
     to: str = Field(pattern=r"^[a-z0-9.-]+$")
-    page: str
+    page: PageTarget
     steps: list[Step] = Field(min_length=2)
-
-    @field_validator("page")
-    @classmethod
-    def page_exists(cls, page: str) -> str:
-        if not (ROOT / "docs" / page).is_file():
-            raise ValueError(f"page docs/{page} does not exist")
-        return page
 
     @field_validator("steps")
     @classmethod
@@ -151,11 +145,7 @@ class Migrations(BaseModel):
     @field_validator("paths")
     @classmethod
     def unique_ids(cls, paths: list[MigrationPath]) -> list[MigrationPath]:
-        seen = set()
-        for entry in paths:
-            if entry.id in seen:
-                raise ValueError(f"path id {entry.id!r} appears twice")
-            seen.add(entry.id)
+        data.require_unique((entry.id for entry in paths), "path id")
         return paths
 
 
@@ -266,24 +256,12 @@ def step_anchor(number: int) -> str:
     return f"step-{number}"
 
 
-def page_url(page: str) -> str:
-    """The built site's URL (relative to the site root) of a page under `docs/`."""
-    stem = page.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
 def _python_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob("*.py") if path.name != "__init__.py")
 
 
 def _non_blank(lines) -> int:
     return sum(1 for line in lines if line.strip())
-
-
-def _relative(context: Context, page: str) -> str:
-    from posixpath import dirname, relpath
-
-    return page.rpartition("/")[2] if page == context.page else relpath(page, dirname(context.page) or ".")
 
 
 def _counts(added: int, removed: int) -> str:
@@ -301,7 +279,7 @@ def paths_table(context: Context) -> str:
         changes = [entry.change(number) for number in range(1, len(entry.steps))]
         rows.append(
             [
-                f"[{entry.title}]({_relative(context, entry.page)})",
+                f"[{entry.title}]({context.link(entry.page)})",
                 label(entry.from_),
                 label(entry.to),
                 str(len(entry.steps) - 1),
@@ -397,7 +375,7 @@ def migrations_data() -> list[dict]:
                 {
                     "number": number,
                     "title": step.title,
-                    "page": f"{page_url(entry.page)}#{step_anchor(number)}",
+                    "page": f"{site_url(entry.page)}#{step_anchor(number)}",
                     "folder": step.folder,
                     "app": step.app,
                     "server": step.server,
@@ -422,7 +400,7 @@ def migrations_data() -> list[dict]:
                 "title": entry.title,
                 "from": entry.from_,
                 "to": entry.to,
-                "page": page_url(entry.page),
+                "page": site_url(entry.page),
                 "lines_added": sum(step["lines_added"] or 0 for step in steps),
                 "lines_removed": sum(step["lines_removed"] or 0 for step in steps),
                 "steps": steps,

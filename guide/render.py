@@ -18,6 +18,8 @@ import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from guide import pages
+
 PREFIX = "<!-- guide:"
 SUFFIX = "-->"
 
@@ -49,6 +51,10 @@ class Context:
 
     page: str
     """Source path of the page, relative to `docs/`."""
+
+    def link(self, target: str) -> str:
+        """A Markdown link target from this page to a `page.md#anchor` target under `docs/`."""
+        return pages.relative(self.page, target)
 
 
 def directive(name: str) -> Callable[[Renderer], Renderer]:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from guide import ROOT, data, snippets, versions
 from guide.frameworks import FRAMEWORKS, LABELS, Framework
+from guide.pages import PageTarget
 from guide.publish import published
 from guide.render import Context, DirectiveError, by_id, directive, table
 
@@ -63,19 +64,12 @@ class Task(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     title: str
-    page: str
+    page: PageTarget
     files: PerFramework | None = None
     packages: PerFramework | None = None
     variants: list[Variant] = []
     also_shown: list[str] = []
     """Files the page shows beside the task but does not count: alternatives, shared scaffolding."""
-
-    @field_validator("page")
-    @classmethod
-    def page_exists(cls, page: str) -> str:
-        if not (ROOT / "docs" / page).is_file():
-            raise ValueError(f"page docs/{page} does not exist")
-        return page
 
     @field_validator("files")
     @classmethod
@@ -120,11 +114,7 @@ class Catalogue(BaseModel):
     @field_validator("tasks")
     @classmethod
     def unique_ids(cls, tasks: list[Task]) -> list[Task]:
-        seen = set()
-        for task in tasks:
-            if task.id in seen:
-                raise ValueError(f"task id {task.id!r} appears twice")
-            seen.add(task.id)
+        data.require_unique((task.id for task in tasks), "task id")
         return tasks
 
 
@@ -154,15 +144,6 @@ def variant(path: str) -> Variant:
             if path in candidate.files:
                 return candidate
     raise LookupError(f"data/{TASKS_FILE}: no task variant lists {path}")
-
-
-def _relative(context: Context, target: str) -> str:
-    """A Markdown link target from the page being rendered to `target` (both relative to `docs/`)."""
-    from posixpath import dirname, relpath
-
-    path, _, anchor = target.partition("#")
-    link = relpath(path, dirname(context.page) or ".")
-    return f"{link}#{anchor}" if anchor else link
 
 
 def _packages(names: list[str]) -> str:
@@ -235,7 +216,7 @@ def task_overview(context: Context) -> str:
         if not entry.done:
             rows.append([entry.title, "to do", "to do", "to do"])
             continue
-        link = f"[{entry.title}]({_relative(context, entry.url)})"
+        link = f"[{entry.title}]({context.link(entry.url)})"
         rows.append(
             [link]
             + [

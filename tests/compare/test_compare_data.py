@@ -273,20 +273,6 @@ def test_popularity_signals_rejects_unknown_kinds():
         compare.popularity_signals(Context(page="compare/popularity.md"), "tweets")
 
 
-def test_links_are_relative_to_the_rendering_page():
-    assert compare.relative(Context(page="compare/matrix.md"), "compare/matrix.md#orm") == "matrix.md#orm"
-    assert (
-        compare.relative(Context(page="compare/claims.md"), "tasks/data.md#crud") == "../tasks/data.md#crud"
-    )
-    assert compare.relative(Context(page="index.md"), "compare/claims.md#x") == "compare/claims.md#x"
-
-
-def test_site_urls_follow_mkdocs_directory_urls():
-    assert compare.site_url("compare/matrix.md#orm") == "compare/matrix/#orm"
-    assert compare.site_url("benchmarks/index.md#routing") == "benchmarks/#routing"
-    assert compare.site_url("index.md#top") == "#top"
-
-
 def test_matrix_pair_renders_two_columns_linked_to_the_matrix():
     rendered = compare.matrix_pair(Context(page="compare/flask-vs-fastapi.md"), "flask", "fastapi", "orm")
     header, _, row = rendered.splitlines()
