@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from guide import ROOT, contract, data, snippets, versions
+from guide.data import unique_ids
 from guide.frameworks import FRAMEWORKS, LABELS
 from guide.pages import PageTarget, site_url
 from guide.publish import published
@@ -142,13 +143,7 @@ class Matrix(BaseModel):
     """The whole of `data/matrix.yml`."""
 
     model_config = ConfigDict(extra="forbid")
-    criteria: list[Criterion] = Field(min_length=20)
-
-    @field_validator("criteria")
-    @classmethod
-    def unique_ids(cls, criteria: list[Criterion]) -> list[Criterion]:
-        data.require_unique(criterion.id for criterion in criteria)
-        return criteria
+    criteria: Annotated[list[Criterion], unique_ids()] = Field(min_length=20)
 
 
 class TestFile(BaseModel):
@@ -194,13 +189,7 @@ class Ledger(BaseModel):
     """The whole of `data/claims.yml`."""
 
     model_config = ConfigDict(extra="forbid")
-    claims: list[Claim] = Field(min_length=15)
-
-    @field_validator("claims")
-    @classmethod
-    def unique_ids(cls, claims: list[Claim]) -> list[Claim]:
-        data.require_unique(claim.id for claim in claims)
-        return claims
+    claims: Annotated[list[Claim], unique_ids()] = Field(min_length=15)
 
 
 class Figure(BaseModel):

@@ -30,8 +30,8 @@ class Finding(BaseModel):
     finding: str
 
 
-class AppResult(BaseModel):
-    """The contract checks on one snippet app."""
+class SnippetApp(BaseModel):
+    """One snippet app a results file reports on: which file, library and framework, which operations."""
 
     model_config = ConfigDict(extra="forbid")
     key: str
@@ -39,6 +39,11 @@ class AppResult(BaseModel):
     library: str
     framework: Literal["flask", "fastapi", "django"]
     operations: list[str] = Field(min_length=1)
+
+
+class AppResult(SnippetApp):
+    """The contract checks on one snippet app."""
+
     checks: dict[str, Literal["passed", "failed"]]
     findings: list[Finding]
 
@@ -128,15 +133,9 @@ class ClientOutcome(BaseModel):
         return f"{kind} `{self.parsed}`"
 
 
-class ClientResult(BaseModel):
+class ClientResult(SnippetApp):
     """The generated-client cases on one snippet app."""
 
-    model_config = ConfigDict(extra="forbid")
-    key: str
-    file: str = Field(pattern=r"^snippets/[a-z0-9_/]+\.py$")
-    library: str
-    framework: Literal["flask", "fastapi", "django"]
-    operations: list[str] = Field(min_length=1)
     cases: dict[Literal["create", "read", "invalid", "missing"], ClientOutcome]
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 
 from guide import ROOT
 
@@ -34,6 +35,31 @@ def require_unique(ids: Iterable[str], what: str = "id") -> None:
         if item in seen:
             raise ValueError(f"{what} {item!r} appears twice")
         seen.add(item)
+
+
+def existing_snippet(path: str) -> str:
+    """Check that a path relative to the repository root names a file.
+
+    Raises:
+        ValueError: No such file (pydantic adds the field).
+    """
+    if not (ROOT / path).is_file():
+        raise ValueError(f"snippet file {path} does not exist")
+    return path
+
+
+SnippetPath = Annotated[str, AfterValidator(existing_snippet)]
+"""A data-file field naming a file of the repository (`snippets/...`) that must exist."""
+
+
+def unique_ids[Entry](what: str = "id") -> AfterValidator:
+    """A validator for a list field whose entries' `id`s must all differ."""
+
+    def check(entries: list[Entry]) -> list[Entry]:
+        require_unique((entry.id for entry in entries), what)
+        return entries
+
+    return AfterValidator(check)
 
 
 def read_yaml(path: Path) -> object:

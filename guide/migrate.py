@@ -16,11 +16,12 @@ import difflib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from guide import ROOT, data
+from guide.data import unique_ids
 from guide.frameworks import LABELS
 from guide.pages import PageTarget, site_url
 from guide.publish import published
@@ -140,13 +141,7 @@ class Migrations(BaseModel):
     """The whole of `data/migrations.yml`."""
 
     model_config = ConfigDict(extra="forbid")
-    paths: list[MigrationPath] = Field(min_length=1)
-
-    @field_validator("paths")
-    @classmethod
-    def unique_ids(cls, paths: list[MigrationPath]) -> list[MigrationPath]:
-        data.require_unique((entry.id for entry in paths), "path id")
-        return paths
+    paths: Annotated[list[MigrationPath], unique_ids("path id")] = Field(min_length=1)
 
 
 @dataclass(frozen=True)

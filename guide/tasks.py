@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from guide import ROOT, data, snippets, versions
+from guide.data import SnippetPath, unique_ids
 from guide.frameworks import FRAMEWORKS, LABELS, Framework
 from guide.pages import PageTarget
 from guide.publish import published
@@ -34,18 +36,10 @@ class Variant(BaseModel):
     model_config = ConfigDict(extra="forbid")
     framework: Framework
     label: str
-    files: list[str] = Field(min_length=1)
+    files: list[SnippetPath] = Field(min_length=1)
     packages: list[str] = []
     stack: str
     reason: str
-
-    @field_validator("files")
-    @classmethod
-    def files_exist(cls, files: list[str]) -> list[str]:
-        for path in files:
-            if not (ROOT / path).is_file():
-                raise ValueError(f"snippet file {path} does not exist")
-        return files
 
     @field_validator("stack")
     @classmethod
@@ -68,7 +62,7 @@ class Task(BaseModel):
     files: PerFramework | None = None
     packages: PerFramework | None = None
     variants: list[Variant] = []
-    also_shown: list[str] = []
+    also_shown: list[SnippetPath] = []
     """Files the page shows beside the task but does not count: alternatives, shared scaffolding."""
 
     @field_validator("files")
@@ -79,14 +73,6 @@ class Task(BaseModel):
                 if not (ROOT / path).is_file():
                     raise ValueError(f"{framework}: snippet file {path} does not exist")
         return files
-
-    @field_validator("also_shown")
-    @classmethod
-    def shown_files_exist(cls, paths: list[str]) -> list[str]:
-        for path in paths:
-            if not (ROOT / path).is_file():
-                raise ValueError(f"also_shown: snippet file {path} does not exist")
-        return paths
 
     @property
     def url(self) -> str:
@@ -109,13 +95,7 @@ class Catalogue(BaseModel):
     """The whole of `data/tasks.yml`."""
 
     model_config = ConfigDict(extra="forbid")
-    tasks: list[Task]
-
-    @field_validator("tasks")
-    @classmethod
-    def unique_ids(cls, tasks: list[Task]) -> list[Task]:
-        data.require_unique((task.id for task in tasks), "task id")
-        return tasks
+    tasks: Annotated[list[Task], unique_ids("task id")]
 
 
 @cache
