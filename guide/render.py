@@ -27,6 +27,7 @@ TOPIC_MODULES = (
     "guide.site",
     "guide.tasks",
     "guide.compare",
+    "guide.popularity",
     "guide.contract",
     "guide.bad_input",
     "guide.support",

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide import compare, support
+from guide import compare, popularity, support
 from guide.data import DataError, load
 from guide.render import Context, DirectiveError
 
@@ -119,9 +119,9 @@ def test_every_external_source_has_a_retrieval_date():
         for item in entry.cell(name).evidence
     ]
     evidence += [item for entry in compare.ledger().claims for item in entry.evidence]
-    popularity = compare.popularity()
-    evidence += [figure.source for measure in popularity.measures for figure in measure.figures]
-    evidence += [source for signal in popularity.signals for source in signal.sources]
+    figures = popularity.popularity()
+    evidence += [figure.source for measure in figures.measures for figure in measure.figures]
+    evidence += [source for signal in figures.signals for source in signal.sources]
     evidence += [source for line in support.support().lines for source in line.sources]
     external = [item for item in evidence if not item.internal]
     assert external
@@ -129,7 +129,7 @@ def test_every_external_source_has_a_retrieval_date():
 
 
 def test_unverified_signals_print_no_percentages():
-    for signal in compare.popularity().signals:
+    for signal in popularity.popularity().signals:
         if signal.status == "unverified":
             assert not re.search(r"\d+ ?%", signal.finding), signal.name
 
@@ -152,7 +152,7 @@ def survey_signal(**overrides) -> dict:
 def test_shares_of_an_unverified_signal_name_the_file_and_the_field(tmp_path):
     path = write(tmp_path, {"measures": [], "signals": [survey_signal(status="unverified")]})
     with pytest.raises(DataError, match=r"bad\.yml: signals\.0: .*'shares' needs status 'verified'"):
-        load(path, compare.Popularity)
+        load(path, popularity.Popularity)
 
 
 def test_a_share_above_100_names_the_file_and_the_field(tmp_path):
@@ -161,13 +161,13 @@ def test_a_share_above_100_names_the_file_and_the_field(tmp_path):
         {"measures": [], "signals": [survey_signal(shares={"flask": 134, "fastapi": 38, "django": 35})]},
     )
     with pytest.raises(DataError, match=r"bad\.yml: signals\.0\.shares\.flask: "):
-        load(path, compare.Popularity)
+        load(path, popularity.Popularity)
 
 
 def test_survey_rows_lead_with_the_verified_shares():
-    signals = [signal for signal in compare.popularity().signals if signal.kind == "survey"]
+    signals = [signal for signal in popularity.popularity().signals if signal.kind == "survey"]
     assert any(signal.shares for signal in signals)
-    rows = compare.popularity_signals(Context(page="compare/popularity.md"), "survey").splitlines()
+    rows = popularity.popularity_signals(Context(page="compare/popularity.md"), "survey").splitlines()
     for signal in signals:
         (row,) = [line for line in rows if line.startswith(f"| {signal.name} |")]
         if signal.shares is None:
@@ -270,7 +270,7 @@ def test_claims_list_links_each_claim_and_marks_tested_ones():
 
 def test_popularity_signals_rejects_unknown_kinds():
     with pytest.raises(DirectiveError, match="no signals of kind 'tweets'"):
-        compare.popularity_signals(Context(page="compare/popularity.md"), "tweets")
+        popularity.popularity_signals(Context(page="compare/popularity.md"), "tweets")
 
 
 def test_matrix_pair_renders_two_columns_linked_to_the_matrix():
@@ -314,14 +314,14 @@ def test_published_claims_have_the_issue_shape():
 
 def test_upload_date_of_an_unknown_package_is_a_clear_error():
     with pytest.raises(LookupError, match="not-a-package is not in uv.lock"):
-        compare.upload_date("not-a-package")
+        popularity.upload_date("not-a-package")
 
 
 def test_locked_releases_lists_version_and_upload_date():
     from guide.versions import version
 
-    rendered = compare.locked_releases(Context(page="compare/popularity.md"), "flask")
-    assert f"| `flask` | {version('flask')} | {compare.upload_date('flask').isoformat()} |" in rendered
+    rendered = popularity.locked_releases(Context(page="compare/popularity.md"), "flask")
+    assert f"| `flask` | {version('flask')} | {popularity.upload_date('flask').isoformat()} |" in rendered
 
 
 def test_snippet_lines_counts_each_file():
