@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from guide import ROOT, contract, data, snippets, versions
-from guide.data import unique_ids
+from guide.data import SLUG, Slug, unique_ids
 from guide.frameworks import FRAMEWORKS, LABELS
 from guide.pages import PageTarget, site_url
 from guide.publish import published
@@ -32,10 +32,7 @@ MATRIX_FILE = "matrix.yml"
 CLAIMS_FILE = "claims.yml"
 MATRIX_PAGE = "compare/matrix.md"
 CLAIMS_PAGE = "compare/claims.md"
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-INTERNAL = r"^[a-z0-9_/-]+\.md#[a-z0-9]+(-[a-z0-9]+)*$"
-
-SlugStr = Annotated[str, Field(pattern=SLUG)]
+INTERNAL = r"^[a-z0-9_/-]+\.md#" + SLUG.removeprefix("^")
 
 
 class Evidence(BaseModel):
@@ -124,7 +121,7 @@ class Criterion(BaseModel):
     """One row of the comparison matrix."""
 
     model_config = ConfigDict(extra="forbid")
-    id: SlugStr
+    id: Slug
     title: str
     question: str
     flask: Cell
@@ -163,7 +160,7 @@ class Claim(BaseModel):
     """One claim of the ledger."""
 
     model_config = ConfigDict(extra="forbid")
-    id: SlugStr
+    id: Slug
     claim: str
     heard: str
     verdict: Literal["true", "false", "partly true", "misleading", "unverified"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from guide import ROOT
 
@@ -35,6 +35,13 @@ def require_unique(ids: Iterable[str], what: str = "id") -> None:
         if item in seen:
             raise ValueError(f"{what} {item!r} appears twice")
         seen.add(item)
+
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""The one rule for ids in data files and for anchors: lower-case words joined by single hyphens."""
+
+Slug = Annotated[str, Field(pattern=SLUG)]
+"""A data-file id following `SLUG`."""
 
 
 def existing_snippet(path: str) -> str:

@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from guide import ROOT, data
-from guide.data import unique_ids
+from guide.data import Slug, unique_ids
 from guide.frameworks import LABELS
 from guide.pages import PageTarget, site_url
 from guide.publish import published
@@ -98,7 +98,7 @@ class MigrationPath(BaseModel):
     """One path: a page and the steps from the first state of the app to the last."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     title: str
     from_: str = Field(alias="from", pattern=r"^[a-z0-9.-]+$")
     to: str = Field(pattern=r"^[a-z0-9.-]+$")

@@ -15,7 +15,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from guide import data, versions
-from guide.compare import Evidence, SlugStr
+from guide.compare import Evidence
+from guide.data import Slug
 from guide.frameworks import FRAMEWORKS, LABELS
 from guide.render import Context, DirectiveError, directive, table
 
@@ -37,7 +38,7 @@ class Measure(BaseModel):
     """A kind of popularity figure and how to read it."""
 
     model_config = ConfigDict(extra="forbid")
-    id: SlugStr
+    id: Slug
     title: str
     unit: str
     means: str

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from guide import ROOT, data, snippets, versions
-from guide.data import SnippetPath, unique_ids
+from guide.data import Slug, SnippetPath, unique_ids
 from guide.frameworks import FRAMEWORKS, LABELS, Framework
 from guide.pages import PageTarget
 from guide.publish import published
@@ -56,7 +56,7 @@ class Task(BaseModel):
     """One task of the catalogue."""
 
     model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    id: Slug
     title: str
     page: PageTarget
     files: PerFramework | None = None
