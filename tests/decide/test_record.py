@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from guide import decide
+from guide.decide.record import alternatives, own_context
 
 GOLDEN = Path(__file__).parent / "golden"
 BASE = "https://guide.example/"
@@ -56,7 +57,7 @@ def test_every_record_has_its_parts_and_a_decision_that_does_not_repeat_itself(c
         "## Evidence",
     ):
         assert f"\n{heading}\n" in text, heading
-    assert decide.OWN_CONTEXT in text
+    assert own_context() in text
     decision = text.split("## Decision\n\n", 1)[1].split("\n\n", 1)[0]
     assert decision == outcome.summary
     assert text.count(outcome.summary) == 1
@@ -72,7 +73,7 @@ def test_every_record_has_its_parts_and_a_decision_that_does_not_repeat_itself(c
 def test_alternatives_are_the_credible_ones_for_the_path_not_every_outcome():
     tree = decide.tree()
     steps, _ = decide.walk(tree, next(c for c in decide.use_cases() if c.id == "flask-more-pages").answers)
-    titles = [title for title, _ in decide.alternatives(tree, steps)]
+    titles = [title for title, _ in alternatives(tree, steps)]
     assert titles == ["Stay on Flask and add APIFlask", "Flask plus a separate FastAPI service"]
     steps, _ = decide.walk(tree, next(c for c in decide.use_cases() if c.id == "realtime-chat").answers)
-    assert [title for title, _ in decide.alternatives(tree, steps)] == ["Flask with APIFlask"]
+    assert [title for title, _ in alternatives(tree, steps)] == ["Flask with APIFlask"]

@@ -7,8 +7,10 @@ from html import unescape
 
 import pytest
 
-from guide import decide, migrate
+from guide import decide, migrate, tasks
 from guide.data import DataError
+from guide.decide import flowchart, graph, pages, paths, published, urls, wizard
+from guide.pages import site_url
 from guide.render import Context, DirectiveError
 
 WIZARD = Context(page="decide/index.md")
@@ -34,7 +36,7 @@ def outcome_leaves(tree) -> list[str]:
 
 
 def test_flowchart_is_well_formed_svg_with_a_link_per_outcome_node():
-    svg = ElementTree.fromstring(decide.flowchart_svg(WIZARD))  # noqa: S314
+    svg = ElementTree.fromstring(flowchart.flowchart_svg(WIZARD))  # noqa: S314
     assert svg.tag == f"{SVG}svg"
     links = list(svg.iter(f"{XHTML}a"))
     assert [link.get("data-node") for link in links] == outcome_leaves(decide.tree())
@@ -45,23 +47,23 @@ def test_flowchart_is_well_formed_svg_with_a_link_per_outcome_node():
 
 
 def test_flowchart_text_fits_inside_its_boxes():
-    svg = ElementTree.fromstring(decide.flowchart_svg(WIZARD))  # noqa: S314
+    svg = ElementTree.fromstring(flowchart.flowchart_svg(WIZARD))  # noqa: S314
     width = float(svg.get("viewBox").split()[2])
     for text in svg.iter(f"{SVG}text"):
         size = float(text.get("font-size"))
         for span in text.iter(f"{SVG}tspan"):
-            assert float(span.get("x")) + len(span.text) * size * decide.CHAR_WIDTH <= width, span.text
+            assert float(span.get("x")) + len(span.text) * size * flowchart.CHAR_WIDTH <= width, span.text
 
 
 def test_wrap_keeps_every_word_and_respects_the_width():
     text = "Does the API sit on a large relational data model, with user accounts?"
-    lines = decide.wrap(text, 150, 13)
+    lines = flowchart.wrap(text, 150, 13)
     assert " ".join(lines) == text
-    assert all(len(line) <= int(150 / (13 * decide.CHAR_WIDTH)) for line in lines)
+    assert all(len(line) <= int(150 / (13 * flowchart.CHAR_WIDTH)) for line in lines)
 
 
 def test_text_version_names_every_question_answer_reason_and_outcome():
-    text = decide.tree_text(WIZARD)
+    text = pages.tree_text(WIZARD)
     tree = decide.tree()
     for question in tree.questions:
         assert question.text in text
@@ -72,7 +74,7 @@ def test_text_version_names_every_question_answer_reason_and_outcome():
 
 
 def test_wizard_mount_holds_the_tree_as_json_in_an_attribute():
-    html = decide.wizard(WIZARD)
+    html = wizard.wizard(WIZARD)
     payload = re.search(r'data-tree="([^"]*)"', html).group(1)
     data = json.loads(unescape(payload))
     assert data["start"] == decide.tree().start
@@ -89,11 +91,11 @@ def test_wizard_mount_holds_the_tree_as_json_in_an_attribute():
 
 @pytest.mark.parametrize("outcome", decide.tree().outcomes, ids=lambda outcome: outcome.id)
 def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
-    page = decide.outcome_page(Context(page=outcome.page), outcome.id)
+    page = pages.outcome_page(Context(page=outcome.page), outcome.id)
     assert page.startswith(f"# {outcome.title}\n")
     for anchor in ("paths", "alternative", "changes", "caveats", "starter", "evidence"):
         assert f"{{#{anchor}}}" in page
-    for caveat_id in decide.attached_to(decide.tree(), outcome.id, "caveats"):
+    for caveat_id in paths.attached_to(decide.tree(), outcome.id, "caveats"):
         caveat = decide.tree().caveat(caveat_id)
         assert f"- **{caveat.title}**. {caveat.text}" in page
         for source in caveat.evidence:
@@ -104,7 +106,7 @@ def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
     for snippet in outcome.snippets:
         assert f'--8<-- "{snippet}"' in page
     for task_id in outcome.evidence.tasks:
-        assert f"](../../{decide.tasks.task(task_id).url})" in page
+        assert f"](../../{tasks.task(task_id).url})" in page
     for criterion in outcome.evidence.matrix:
         assert f"](../../compare/matrix.md#{criterion})" in page
     for claim in outcome.evidence.claims:
@@ -115,11 +117,11 @@ def test_outcome_page_has_every_part_the_issue_asks_for(outcome):
 
 def test_unknown_outcome_in_a_directive_is_a_clear_error():
     with pytest.raises(DirectiveError, match="no outcome 'nope' in data/decision_tree.yml"):
-        decide.outcome_page(Context(page="decide/outcomes/nope.md"), "nope")
+        pages.outcome_page(Context(page="decide/outcomes/nope.md"), "nope")
 
 
 def test_use_case_sections_link_each_case_to_its_outcome_and_wizard_answers():
-    text = decide.use_cases_sections(Context(page="decide/use-cases.md"))
+    text = pages.use_cases_sections(Context(page="decide/use-cases.md"))
     for case in decide.use_cases():
         assert f"## {case.title} {{#{case.id}}}" in text
         steps, _ = decide.walk(decide.tree(), case.answers)
@@ -137,16 +139,16 @@ def test_use_case_sections_link_each_case_to_its_outcome_and_wizard_answers():
     ],
 )
 def test_url_link_follows_directory_urls(page, target, expected):
-    assert decide.url_link(Context(page=page), target) == expected
+    assert urls.url_link(Context(page=page), target) == expected
 
 
-def test_site_url_of_maps_source_pages_to_built_urls():
-    assert decide.site_url_of("tasks/basics.md#hello") == "tasks/basics/#hello"
-    assert decide.site_url_of("benchmarks/index.md#results") == "benchmarks/#results"
+def test_site_url_maps_source_pages_to_built_urls():
+    assert site_url("tasks/basics.md#hello") == "tasks/basics/#hello"
+    assert site_url("benchmarks/index.md#results") == "benchmarks/#results"
 
 
 def test_published_tree_and_use_cases():
-    tree = decide.decision_tree_data()
+    tree = published.decision_tree_data()
     assert tree["start"] == "start"
     assert (tree["edition"], tree["renamed"]) == (decide.tree().edition, decide.tree().renamed)
     assert all(answer["reason"] for question in tree["questions"] for answer in question["answers"])
@@ -162,7 +164,7 @@ def test_published_tree_and_use_cases():
             if source["kind"] == "external":
                 assert source["href"].startswith("https://") and source["retrieved"] == "2026-12-02"
     assert tree["then"] == ["workload", "deployment", "team", "constraints"]
-    cases = decide.use_cases_data()
+    cases = published.use_cases_data()
     assert len(cases) >= 30
     for case in cases:
         assert set(case) == {"id", "title", "answers", "outcome", "caveats", "addons", "permalink"}
@@ -172,24 +174,24 @@ def test_published_tree_and_use_cases():
 
 
 def test_outcome_list_links_every_outcome_with_its_summary():
-    text = decide.outcome_list(WIZARD)
+    text = pages.outcome_list(WIZARD)
     for outcome in decide.tree().outcomes:
         assert f"- [{outcome.title}](outcomes/{outcome.id}.md): {outcome.summary}" in text
 
 
 def test_flowchart_directive_puts_the_text_version_after_the_diagram():
-    text = decide.flowchart(WIZARD)
+    text = flowchart.flowchart(WIZARD)
     assert text.index("<svg") < text.index("### Text version {#text-version}")
-    assert decide.tree_text(WIZARD) in text
+    assert pages.tree_text(WIZARD) in text
 
 
 def test_an_outcome_that_implies_a_move_links_its_migration_path():
-    page = decide.outcome_page(Context(page="decide/outcomes/flask-plus-fastapi.md"), "flask-plus-fastapi")
+    page = pages.outcome_page(Context(page="decide/outcomes/flask-plus-fastapi.md"), "flask-plus-fastapi")
     assert "## How to get there from the app you have {#migration}" in page
     assert "[Flask to FastAPI, endpoint by endpoint](../../migrate/flask-to-fastapi.md)" in page
     outcome = next(
         item
-        for item in decide.wizard_data(Context(page="decide/index.md"))["outcomes"]
+        for item in wizard.wizard_data(Context(page="decide/index.md"))["outcomes"]
         if item["id"] == "flask-plus-fastapi"
     )
     assert outcome["migrations"] == [
@@ -213,26 +215,26 @@ def test_an_unknown_migration_path_is_an_error_naming_the_field():
     with pytest.raises(
         DataError, match=r"outcomes\[flask-plus-fastapi\]\.migrations: no migration path 'flask-to-cobol'"
     ):
-        decide.check_tree(broken, "data/decision_tree.yml")
+        graph.check_tree(broken, "data/decision_tree.yml")
 
 
 def test_an_outcome_page_lists_only_the_caveats_that_can_reach_it():
     tree = decide.tree()
     every_path = {c for q in tree.then for a in tree.question(q).answers for c in a.caveats}
-    assert set(decide.attached_to(tree, "keep-fastapi", "caveats")) == every_path | {"fastapi-forms"}
-    assert set(decide.attached_to(tree, "keep-flask", "caveats")) == every_path
-    assert set(decide.attached_to(tree, "django", "addons")) == {
+    assert set(paths.attached_to(tree, "keep-fastapi", "caveats")) == every_path | {"fastapi-forms"}
+    assert set(paths.attached_to(tree, "keep-flask", "caveats")) == every_path
+    assert set(paths.attached_to(tree, "django", "addons")) == {
         "strawberry",
         "wagtail",
         "django-admin-legacy",
     }
-    page = decide.outcome_page(Context(page="decide/outcomes/keep-flask.md"), "keep-flask")
+    page = pages.outcome_page(Context(page="decide/outcomes/keep-flask.md"), "keep-flask")
     assert tree.caveat("fastapi-forms").title not in page
     assert "{#addons}" not in page
 
 
 def test_text_version_names_the_caveats_and_add_ons_answers_attach():
-    text = decide.tree_text(WIZARD)
+    text = pages.tree_text(WIZARD)
     assert "Then, on every path, before the result" in text
     for caveat in decide.tree().caveats:
         assert f"Caveat: {caveat.title}." in text

@@ -7,6 +7,7 @@ import yaml
 
 from guide import ROOT, decide
 from guide.data import DataError
+from guide.decide.schema import OUTCOME_PAGES
 from tests.decide.trees import GOOD_TREE
 
 REQUIRED_USE_CASES = {
@@ -92,10 +93,10 @@ def test_the_two_dont_migrate_cases_keep_their_framework():
 
 def test_every_outcome_has_exactly_one_page_and_every_page_an_outcome():
     outcomes = {outcome.id for outcome in decide.tree().outcomes}
-    pages = {path.stem for path in decide.OUTCOME_PAGES.glob("*.md")}
+    pages = {path.stem for path in OUTCOME_PAGES.glob("*.md")}
     assert pages == outcomes
     for outcome in outcomes:
-        text = (decide.OUTCOME_PAGES / f"{outcome}.md").read_text(encoding="utf-8")
+        text = (OUTCOME_PAGES / f"{outcome}.md").read_text(encoding="utf-8")
         assert f"<!-- guide:decide-outcome {outcome} -->" in text
 
 
@@ -245,8 +246,8 @@ def broken(change) -> dict:
             r"outcomes\[out-a\]\.snippets: snippets/nothing\.py does not exist",
         ),
         (
-            lambda d: d["outcomes"][0].update(snippets=["guide/decide.py"]),
-            r"outcomes\[out-a\]\.snippets: guide/decide\.py is not a tested Python file under snippets/",
+            lambda d: d["outcomes"][0].update(snippets=["guide/data.py"]),
+            r"outcomes\[out-a\]\.snippets: guide/data\.py is not a tested Python file under snippets/",
         ),
         (
             lambda d: d["outcomes"][0]["evidence"].update(benchmarks=["speed"]),
