@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from guide import ROOT
 from guide.compare import Evidence as Source
+from guide.data import SLUG
 
 TREE_FILE = "decision_tree.yml"
 USE_CASES_FILE = "use_cases.yml"
@@ -21,7 +22,6 @@ WIZARD_PAGE = "decide/index.md"
 USE_CASES_PAGE = "decide/use-cases.md"
 Identifier = str
 """The id of a question, an answer, an outcome, a caveat or an add-on, where one is referred to."""
-ID_PATTERN = r"^[a-z0-9-]+$"
 EDITION_PARAM = "v"
 OUTCOME_PARAM = "outcome"
 LINK_PARAMS = {EDITION_PARAM, OUTCOME_PARAM, "h"}
@@ -41,8 +41,8 @@ BENCHMARK_TITLES = {
 }
 
 
-Id = Annotated[Identifier, Field(pattern=ID_PATTERN)]
-"""An id where it is given: lowercase letters, digits and hyphens."""
+Id = Annotated[Identifier, Field(pattern=SLUG)]
+"""An id where it is given: lower-case words joined by single hyphens (`guide.data.SLUG`)."""
 Text = Annotated[str, Field(min_length=1)]
 """Words that must not be empty."""
 
