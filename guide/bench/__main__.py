@@ -11,6 +11,7 @@ from pathlib import Path
 from guide import ROOT
 from guide.bench import runner
 from guide.bench.schema import validate_document
+from guide.bench.settings import FULL, SMOKE, Settings
 
 
 def stop_on_sigterm(signum, frame) -> None:
@@ -34,9 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         help="run only the cells whose 'scenario/configuration' contains TEXT (repeat for several)",
     )
     args = parser.parse_args(argv)
-    settings = runner.SMOKE if args.smoke else runner.FULL
+    settings = SMOKE if args.smoke else FULL
     if args.seed:
-        settings = runner.Settings(**{**settings.__dict__, "seed": args.seed})
+        settings = Settings(**{**settings.__dict__, "seed": args.seed})
     out = args.out or ROOT / "data" / "benchmarks" / f"{settings.mode}-{datetime.now(UTC):%Y%m%dT%H%M}.json"
     try:
         cells = None

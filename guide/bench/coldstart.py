@@ -19,17 +19,16 @@ import json
 import os
 import secrets
 import statistics
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from guide import ROOT, data
+from guide import ROOT, data, templates
 from guide.bench import probes
+from guide.bench.schema import Strict
 from guide.frameworks import FRAMEWORKS, LABELS, Framework
 from guide.render import Context, DirectiveError, directive, table
 
@@ -62,38 +61,34 @@ print(json.dumps({"import_ms": (imported - started) * 1000,
 """The code each fresh interpreter runs: only the standard library is loaded before the clock starts."""
 
 
-class Summary(BaseModel):
+class Summary(Strict):
     """Median, minimum and maximum of one measure over the repeats, in milliseconds."""
 
-    model_config = ConfigDict(extra="forbid")
     median: float = Field(ge=0)
     min: float = Field(ge=0)
     max: float = Field(ge=0)
 
 
-class Sample(BaseModel):
+class Sample(Strict):
     """One fresh process."""
 
-    model_config = ConfigDict(extra="forbid")
     import_ms: float = Field(ge=0)
     first_invocation_ms: float = Field(ge=0)
     status: int
 
 
-class FrameworkResult(BaseModel):
+class FrameworkResult(Strict):
     """One framework's handler, measured `repeats` times."""
 
-    model_config = ConfigDict(extra="forbid")
     handler: str
     import_ms: Summary
     first_invocation_ms: Summary
     samples: list[Sample] = Field(min_length=1)
 
 
-class ColdStartFile(BaseModel):
+class ColdStartFile(Strict):
     """A whole `data/benchmarks/coldstart-*.json`."""
 
-    model_config = ConfigDict(extra="forbid")
     kind: str = Field(pattern="^coldstart$")
     created: str
     repeats: int = Field(ge=1)
@@ -118,18 +113,8 @@ def measure_once(module: str, event: dict, env: dict[str, str]) -> dict:
     Raises:
         RuntimeError: The child failed or the handler did not answer 200.
     """
-    finished = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", CHILD, module, json.dumps(event)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if finished.returncode != 0:
-        raise RuntimeError(f"cold start of {module} failed: {finished.stderr.strip()[-800:]}")
-    sample = json.loads(finished.stdout.strip().splitlines()[-1])
+    printed = probes.fresh_python(CHILD, [module, json.dumps(event)], env, f"cold start of {module}", 120)
+    sample = json.loads(printed)
     if sample["status"] != 200:
         raise RuntimeError(f"cold start of {module}: the handler answered {sample['status']}, not 200")
     return sample
@@ -201,14 +186,16 @@ def coldstart_table(context: Context) -> str:
         ]
         for name, entry in result.frameworks.items()
     ]
-    machine = result.machine
-    versions = ", ".join(f"{name} {version}" for name, version in result.versions.items())
-    note = (
-        f"\n\nMilliseconds, median (min–max) of {result.repeats} fresh processes each; "
-        f"`{path.relative_to(ROOT)}`, measured {result.created} on {machine.get('cpu_model', 'unknown CPU')} "
-        f"with Python {machine.get('python', '?')} ({versions})."
+    caption = templates.render(
+        "bench/coldstart.md.j2",
+        repeats=result.repeats,
+        path=path.relative_to(ROOT),
+        created=result.created,
+        cpu_model=result.machine.get("cpu_model", "unknown CPU"),
+        python=result.machine.get("python", "?"),
+        versions=result.versions,
     )
-    return table(["Framework", "Handler", "Import (ms)", "First invocation (ms)"], rows) + note
+    return table(["Framework", "Handler", "Import (ms)", "First invocation (ms)"], rows) + "\n\n" + caption
 
 
 def main(argv: list[str] | None = None) -> int:

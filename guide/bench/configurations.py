@@ -104,6 +104,33 @@ DJANGO_MINIMAL = {"DJANGO_SETTINGS_MODULE": "snippets.bench.minimal.django_setti
 GEVENT_CONNECTIONS = 100
 """Greenlets per gevent worker (gunicorn's --worker-connections; its default is 1000)."""
 
+
+def flask_gunicorn_pool(
+    worker_class: str, size_option: str, size: int, unit: str, worker_model: str = ""
+) -> Configuration:
+    """The Flask benchmark app under one gunicorn worker that serves up to `size` requests at once.
+
+    Args:
+        worker_class: gunicorn's worker class (`gthread`, `gevent`).
+        size_option: The gunicorn option that sets the pool size.
+        size: How many requests the worker serves at once.
+        unit: What serves them (threads, greenlets), for the label.
+        worker_model: How the worker serves requests, when more is to be said than
+            "1 process, `size` `unit`".
+    """
+    return Configuration(
+        f"flask-gunicorn-{worker_class}",
+        f"Flask · gunicorn {worker_class} ({size} {unit})",
+        "flask",
+        "gunicorn",
+        worker_model or f"1 process, {size} {unit}",
+        "snippets.bench.flask_app:app",
+        gunicorn(worker_class, size_option, str(size)),
+        import_modules=("snippets.bench.flask_app",),
+        threads=size,
+    )
+
+
 CONFIGURATIONS: dict[str, Configuration] = {
     config.name: config
     for config in (
@@ -117,27 +144,13 @@ CONFIGURATIONS: dict[str, Configuration] = {
             gunicorn("sync"),
             import_modules=("snippets.bench.flask_app",),
         ),
-        Configuration(
-            "flask-gunicorn-gthread",
-            f"Flask · gunicorn gthread ({GTHREAD_THREADS} threads)",
-            "flask",
-            "gunicorn",
-            f"1 process, {GTHREAD_THREADS} threads",
-            "snippets.bench.flask_app:app",
-            gunicorn("gthread", "--threads", str(GTHREAD_THREADS)),
-            import_modules=("snippets.bench.flask_app",),
-            threads=GTHREAD_THREADS,
-        ),
-        Configuration(
-            "flask-gunicorn-gevent",
-            f"Flask · gunicorn gevent ({GEVENT_CONNECTIONS} greenlets)",
-            "flask",
-            "gunicorn",
+        flask_gunicorn_pool("gthread", "--threads", GTHREAD_THREADS, "threads"),
+        flask_gunicorn_pool(
+            "gevent",
+            "--worker-connections",
+            GEVENT_CONNECTIONS,
+            "greenlets",
             f"1 process, gevent, up to {GEVENT_CONNECTIONS} greenlets (monkey-patched blocking calls)",
-            "snippets.bench.flask_app:app",
-            gunicorn("gevent", "--worker-connections", str(GEVENT_CONNECTIONS)),
-            import_modules=("snippets.bench.flask_app",),
-            threads=GEVENT_CONNECTIONS,
         ),
         Configuration(
             "flask-granian",

@@ -1,6 +1,6 @@
 """The databases the database scenarios read: one table, 100 rows, created fresh for each run.
 
-SQLite is a file; PostgreSQL is a throwaway server on loopback (`guide.postgres`), started
+SQLite is a file; PostgreSQL is a throwaway server on loopback (`guide.bench.postgres`), started
 only when a run includes the PostgreSQL scenario.
 """
 
@@ -44,7 +44,7 @@ def postgres(needed: bool) -> Iterator[dict[str, str]]:
     if not needed:
         yield {}
         return
-    from guide import postgres as server
+    from guide.bench import postgres as server
 
     with server.running() as running:
         running.create_database(POSTGRES_DATABASE)

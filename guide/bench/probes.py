@@ -6,6 +6,7 @@ import os
 import platform
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import psutil
@@ -93,20 +94,34 @@ IMPORT_PROBE = (
 )
 
 
-def import_time(modules: tuple[str, ...], env: dict[str, str], cpu: int) -> float:
-    """Seconds a fresh interpreter (pinned to `cpu`) spends importing `modules`."""
+def fresh_python(
+    code: str, args: Sequence[str], env: Mapping[str, str], what: str, timeout: float, cpu: int | None = None
+) -> str:
+    """Run `code` with `args` in a fresh interpreter started in the repository (pinned to `cpu` when
+    given) and return the last line it printed.
+
+    Raises:
+        RuntimeError: The interpreter failed; the message starts with `what` and ends with its stderr.
+    """
+    pinned = ["taskset", "--cpu-list", str(cpu)] if cpu is not None else []
     finished = subprocess.run(  # noqa: S603
-        ["taskset", "--cpu-list", str(cpu), sys.executable, "-c", IMPORT_PROBE, *modules],  # noqa: S607
+        [*pinned, sys.executable, "-c", code, *args],
         cwd=ROOT,
-        env={**os.environ, **env},
+        env=dict(env),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
     if finished.returncode != 0:
-        raise RuntimeError(f"importing {' '.join(modules)} failed: {finished.stderr.strip()[-800:]}")
-    return float(finished.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"{what} failed: {finished.stderr.strip()[-800:]}")
+    return finished.stdout.strip().splitlines()[-1]
+
+
+def import_time(modules: tuple[str, ...], env: dict[str, str], cpu: int) -> float:
+    """Seconds a fresh interpreter (pinned to `cpu`) spends importing `modules`."""
+    environment = {**os.environ, **env}
+    return float(fresh_python(IMPORT_PROBE, modules, environment, f"importing {' '.join(modules)}", 60, cpu))
 
 
 def cpu_model() -> str:

@@ -19,26 +19,32 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
 from guide import ROOT
 from guide.bench import database, openloop, probes, wrk
-from guide.bench.configurations import CONFIGURATIONS, GTHREAD_THREADS
-from guide.bench.scenarios import BASELINE, CELLS, ROUTE_COUNTS, SCENARIOS, SMOKE_CELLS, Cell
-from guide.servers import RunningServer, ServerError, free_port, serve
+from guide.bench.cells import (
+    cell_record,
+    configurations_record,
+    scenarios_record,
+    server_command,
+    server_env,
+    server_group,
+    wrk_options,
+)
+from guide.bench.checks import BenchError, CellFailed, drain, failure_of, open_loop_failure, prime
+from guide.bench.configurations import CONFIGURATIONS
+from guide.bench.scenarios import CELLS, SCENARIOS, SMOKE_CELLS, Cell
+from guide.bench.servers import RunningServer, ServerError, free_port, serve
+from guide.bench.settings import SLOW_RATE, Settings
 from guide.versions import VersionError, version
 
-SERVER_CORE = 0
-LOAD_CORE = 1
 SCHEMA_VERSION = 1
-SLOW_RATE = 20
 
 PACKAGES = (
     "flask",
@@ -64,53 +70,7 @@ PACKAGES = (
     "gevent",
     "psutil",
 )
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every knob of a run; recorded in the result file."""
-
-    mode: str
-    repeats: int
-    warmup_s: int
-    measure_s: int
-    open_loop_s: float
-    open_loop_s_slow: float
-    """Open-loop duration for scenarios paced below SLOW_RATE requests/s (more requests for a p99)."""
-    server_start_timeout_s: float = 60
-    drain_timeout_s: float = 30
-    wrk_threads: int = 1
-    wrk_timeout_s: int = 5
-    wrk_request_cap: int = wrk.REQUEST_CAP
-    server_core: int = SERVER_CORE
-    load_generator_core: int = LOAD_CORE
-    workers_per_server: int = 1
-    gthread_threads: int = GTHREAD_THREADS
-    route_counts: tuple[int, ...] = ROUTE_COUNTS
-    database_rows: int = database.ROWS
-    baseline: str = BASELINE
-    compile_bytecode: bool = True
-    seed: int = 0
-
-
-FULL = Settings(mode="full", repeats=5, warmup_s=1, measure_s=2, open_loop_s=1.0, open_loop_s_slow=2.0)
-SMOKE = Settings(
-    mode="smoke",
-    repeats=1,
-    warmup_s=1,
-    measure_s=1,
-    open_loop_s=0.5,
-    open_loop_s_slow=0.5,
-    compile_bytecode=False,
-)
-
-
-class BenchError(RuntimeError):
-    """The harness cannot run at all (a tool is missing); the message says what to install."""
-
-
-class CellFailed(RuntimeError):
-    """One visit went wrong: the server did not start, answered wrongly, or requests failed."""
+"""The packages whose versions a result file records."""
 
 
 def check_tools() -> str:
@@ -167,91 +127,6 @@ def packages() -> dict[str, dict[str, str | None]]:
     return found
 
 
-def request(url: str, method: str, body: str, timeout: float = 10) -> tuple[int, bytes]:
-    """One request with urllib; returns status and body (also for error statuses)."""
-    data = body.encode() if body else None
-    headers = {"Content-Type": "application/json"} if body else {}
-    prepared = urllib.request.Request(url, data=data, method=method, headers=headers)  # noqa: S310
-    try:
-        with urllib.request.urlopen(prepared, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def prime(url: str, cell: Cell) -> None:
-    """Send a few requests and check status and body, so a wrong answer fails before any measuring."""
-    scenario = SCENARIOS[cell.scenario]
-    for _ in range(3):
-        status, body = request(url, scenario.method, scenario.body)
-        if status != scenario.expected_status or not scenario.check(body):
-            expected = scenario.expected_status
-            raise CellFailed(
-                f"unexpected response from {cell.path}: status {status} (expected {expected}),"
-                f" body {body[:200]!r}"
-            )
-
-
-def drain(url: str, cell: Cell, timeout: float) -> None:
-    """Wait until the server has worked through the requests a finished wrk run left queued.
-
-    When wrk stops, its open connections may still sit in the server's accept
-    queue (a sync worker serves them one by one, 100 ms each in the slow I/O
-    scenario). One more request waits behind them; when it is answered, the
-    queue is empty and the next measurement starts on an idle server.
-    """
-    scenario = SCENARIOS[cell.scenario]
-    try:
-        request(url, scenario.method, scenario.body, timeout=timeout)
-    except OSError as error:
-        raise CellFailed(f"server did not recover after a wrk run: {error}") from None
-
-
-def failure_of(result: wrk.WrkResult) -> str | None:
-    """Why a wrk run cannot be reported as a number, or None when it can."""
-    if result.error_count:
-        details = ", ".join(f"{name} {count}" for name, count in result.errors.items() if count)
-        return f"wrk saw {result.error_count} errors ({details})"
-    if result.requests == 0:
-        return "wrk completed no request"
-    if result.requests >= wrk.REQUEST_CAP:
-        return f"wrk hit the request cap ({wrk.REQUEST_CAP}); the duration no longer measures throughput"
-    return None
-
-
-def open_loop_failure(result: dict) -> str | None:
-    """Why an open-loop run cannot be reported, or None."""
-    if result["errors"]:
-        count, sent, first = result["errors"], result["sent"], result["first_error"]
-        return f"open-loop client: {count} of {sent} requests failed ({first})"
-    if not result["ok"]:
-        return "open-loop client completed no request"
-    return None
-
-
-def server_command(cell: Cell, port: int | str, settings: Settings) -> list[str]:
-    configuration = CONFIGURATIONS[cell.configuration]
-    return ["taskset", "--cpu-list", str(settings.server_core), *configuration.command(port, cell.app)]
-
-
-def server_env(cell: Cell, base: dict[str, str]) -> dict[str, str]:
-    """The server's environment: the run's, the configuration's, then the cell's, whose values may
-    name a variable of the run's environment in braces (`{POSTGRES_URL}`)."""
-    try:
-        own = {key: value.format_map(base) for key, value in cell.env.items()}
-    except KeyError as missing:
-        message = f"{cell.key}: its environment needs {missing}, which this run does not set"
-        raise BenchError(message) from None
-    return {**base, **CONFIGURATIONS[cell.configuration].env, **own}
-
-
-def server_group(cell: Cell) -> tuple:
-    """Cells with the same server command line and environment share one server process per round."""
-    configuration = CONFIGURATIONS[cell.configuration]
-    environment = {**configuration.env, **cell.env}
-    return (tuple(configuration.command("{port}", cell.app)), tuple(sorted(environment.items())))
-
-
 def measure(server: RunningServer, cell: Cell, settings: Settings, wrk_path: str) -> dict:
     """Check, warm up and measure one cell against a running server; return one sample.
 
@@ -266,15 +141,7 @@ def measure(server: RunningServer, cell: Cell, settings: Settings, wrk_path: str
     }
     url = server.base_url + cell.path
     prime(url, cell)
-    wrk_args = dict(
-        connections=scenario.connections,
-        method=scenario.method,
-        body=scenario.body,
-        expected_status=scenario.expected_status,
-        timeout_s=settings.wrk_timeout_s,
-        cpu=settings.load_generator_core,
-        wrk=wrk_path,
-    )
+    wrk_args = {**wrk_options(cell, settings), "wrk": wrk_path}
     try:
         warm = wrk.run(wrk.command(url, duration_s=settings.warmup_s, **wrk_args), settings.warmup_s)
         if reason := failure_of(warm):
@@ -378,36 +245,6 @@ def measure_imports(
     return {key: {"modules": list(targets[key][0]), "seconds": values} for key, values in results.items()}
 
 
-def cell_record(cell: Cell, settings: Settings) -> dict:
-    configuration = CONFIGURATIONS[cell.configuration]
-    scenario = SCENARIOS[cell.scenario]
-    command = server_command(cell, "{port}", settings)
-    url = f"http://127.0.0.1:{{port}}{cell.path}"
-    return {
-        "scenario": cell.scenario,
-        "configuration": cell.configuration,
-        "path": cell.path,
-        "app": cell.app or configuration.app,
-        "env": {**configuration.env, **cell.env},
-        "server_command": shlex.join(command).replace(f"{ROOT}/", ""),
-        "wrk_command": shlex.join(
-            wrk.command(
-                url,
-                connections=scenario.connections,
-                duration_s=settings.measure_s,
-                method=scenario.method,
-                body=scenario.body,
-                expected_status=scenario.expected_status,
-                timeout_s=settings.wrk_timeout_s,
-                cpu=settings.load_generator_core,
-            )
-        ),
-        "status": "ok",
-        "failure": None,
-        "samples": [],
-    }
-
-
 def run(
     settings: Settings,
     cells: list[Cell] | None = None,
@@ -433,36 +270,8 @@ def run(
             "packages": packages(),
             "settings": {**asdict(settings), "seed": seed},
         },
-        "configurations": {
-            name: {
-                "label": configuration.label,
-                "framework": configuration.framework,
-                "server": configuration.server,
-                "worker_model": configuration.worker_model,
-                "workers": 1,
-                "threads": configuration.threads,
-                "app": configuration.app,
-                "command": shlex.join(configuration.command("{port}")).replace(f"{ROOT}/", ""),
-                "env": dict(configuration.env),
-            }
-            for name, configuration in CONFIGURATIONS.items()
-            if any(cell.configuration == name for cell in cells)
-        },
-        "scenarios": {
-            name: {
-                "title": scenario.title,
-                "section": scenario.section,
-                "description": scenario.description,
-                "method": scenario.method,
-                "path": scenario.path,
-                "body": scenario.body,
-                "expected_status": scenario.expected_status,
-                "connections": scenario.connections,
-                "open_loop_rate": scenario.open_loop_rate,
-            }
-            for name, scenario in SCENARIOS.items()
-            if any(cell.scenario == name for cell in cells)
-        },
+        "configurations": configurations_record(cells),
+        "scenarios": scenarios_record(cells),
     }
     needs_postgres = any(cell.scenario == "database-postgres" for cell in cells)
     with tempfile.TemporaryDirectory(prefix="bench-") as folder, database.postgres(needs_postgres) as pg_env:
@@ -545,6 +354,7 @@ def measure_rounds(
 
 
 def write(document: dict, path: Path) -> Path:
+    """Write a result document as JSON (one space of indent keeps the committed files small)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     return path

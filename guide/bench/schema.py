@@ -20,6 +20,8 @@ MIN_REPEATS = 5
 
 
 class Strict(BaseModel):
+    """A model that rejects fields it does not declare, so a misspelt key is an error, not a default."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -40,6 +42,8 @@ class Errors(Strict):
 
 
 class Latency(Strict):
+    """wrk's latency distribution of the measured window, in milliseconds."""
+
     mean: float
     p50: float
     p90: float
@@ -59,11 +63,16 @@ class OpenLoop(Strict):
 
 
 class Cpu(Strict):
+    """CPU use during the measured window (see `probes.CpuWindow`); the shares are fractions of one core."""
+
     server_cpu_s: float = Field(gt=0)
-    server_core_busy: float
-    server_process: float
-    server_core_other: float
-    load_core_busy: float
+    """CPU seconds the server's processes used."""
+    server_core_busy: float = Field(ge=0, le=1)
+    server_process: float = Field(ge=0, le=1)
+    """The share of the server core the server's processes used."""
+    server_core_other: float = Field(ge=0, le=1)
+    """The share of the server core other processes used: a busy machine shows here."""
+    load_core_busy: float = Field(ge=0, le=1)
 
 
 class Sample(Strict):

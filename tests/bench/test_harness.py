@@ -13,6 +13,7 @@ from guide.bench import __main__ as cli
 from guide.bench import openloop, runner, schema, stats, wrk
 from guide.bench.configurations import CONFIGURATIONS, Configuration
 from guide.bench.scenarios import BASELINE, CELLS, SCENARIOS, Cell, contains, json_equals, product_list
+from guide.bench.settings import Settings
 from guide.data import DataError
 
 RESULT_LINE = (
@@ -222,7 +223,7 @@ def test_a_server_that_does_not_start_fails_its_cell_with_its_output(monkeypatch
         (sys.executable, "-c", "import sys; print('cannot import nowhere'); sys.exit(3)"),
     )
     monkeypatch.setitem(CONFIGURATIONS, "broken", broken)
-    settings = runner.Settings(
+    settings = Settings(
         mode="smoke", repeats=1, warmup_s=1, measure_s=1, open_loop_s=0.1, open_loop_s_slow=0.1
     )
     cells = [Cell("hello", "broken", "/hello"), Cell("params", "broken", "/users/1/items")]

@@ -70,7 +70,7 @@ def test_agreement_is_computed_from_the_ratios():
 
 
 def test_unknown_scenario_is_a_clear_directive_error():
-    with pytest.raises(report.DirectiveError, match="unknown benchmark scenario 'nope'"):
+    with pytest.raises(DirectiveError, match="unknown benchmark scenario 'nope'"):
         report.scenario_section(Context(page="benchmarks/index.md"), "nope")
 
 
@@ -79,8 +79,8 @@ def test_published_data_is_json_serialisable():
 
 
 def test_no_results_renders_a_warning_not_an_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(report, "RESULTS_DIR", tmp_path)
-    monkeypatch.setattr(report, "runs", lambda folder=tmp_path: [])
+    monkeypatch.setattr(report.results, "RESULTS_DIR", tmp_path)
+    monkeypatch.setattr(report.results, "runs", lambda folder=tmp_path: [])
     assert "No results yet" in report.scenario_section(Context(page="x"), "hello")
     assert report.benchmarks_data() == {"runs": [], "agreement_limit_pct": report.AGREEMENT_LIMIT_PCT}
 
@@ -105,9 +105,7 @@ def test_the_across_machines_table_is_computed_from_the_record_checks_and_runs()
     checks = [schema.load(path) for path in report.check_paths()]
     columns = [record] + [[check] for check in checks if report.cells_of(check, "hello")] + [shown]
     for configuration in ("fastapi-uvicorn-async", "django-gunicorn"):
-        means = [
-            report._mean_ratios(results, "hello", "requests_per_s")[configuration] for results in columns
-        ]
+        means = [report.mean_ratios(results, "hello", "requests_per_s")[configuration] for results in columns]
         label = shown[-1].configurations[configuration].label
         row = next(line for line in rendered.splitlines() if line.startswith(f"| {label} |"))
         errors = [
@@ -116,7 +114,7 @@ def test_the_across_machines_table_is_computed_from_the_record_checks_and_runs()
         assert row.split(" | ")[1] == f"{report.ratio_text(means[0], errors[0])}×"
         assert row.split(" | ")[-1].startswith(f"{report.ratio_text(means[-1], errors[-1])}× (")
     for results in columns:
-        assert report._where(results[0]) in rendered
+        assert report.where(results[0]) in rendered
 
 
 def test_footprint_compares_hello_only_and_benchmark_apps_per_framework():

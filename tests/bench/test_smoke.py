@@ -7,6 +7,7 @@ import pytest
 
 from guide.bench import runner, schema
 from guide.bench.scenarios import SMOKE_CELLS
+from guide.bench.settings import SMOKE
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def wrk_installed():
 
 @pytest.mark.timeout(110)
 def test_smoke_run_measures_every_framework_with_real_servers(wrk_installed, tmp_path):
-    document = runner.run(runner.SMOKE)
+    document = runner.run(SMOKE)
     path = runner.write(document, tmp_path / "smoke.json")
     assert schema.validate_document(document, str(path), require_full=False) == []
     assert {cell["configuration"] for cell in document["cells"]} == {
