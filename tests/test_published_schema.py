@@ -7,6 +7,7 @@ import inspect
 import json
 import pkgutil
 import re
+from typing import get_args
 
 import pytest
 from pydantic import BaseModel
@@ -26,7 +27,7 @@ def producer_of(filename: str):
     return publish.producers()[filename]
 
 
-def models() -> list[type[BaseModel]]:
+def defined_models() -> list[type[BaseModel]]:
     """Every model defined in the `guide.schemas` package, in module order."""
     found = []
     for info in pkgutil.iter_modules(schemas.__path__, prefix="guide.schemas."):
@@ -40,6 +41,35 @@ def models() -> list[type[BaseModel]]:
             and name.isidentifier()
         ]
     return found
+
+
+def models_in(annotation) -> list[type[BaseModel]]:
+    """The models an annotation names, however deep (`list[Cell] | None` names `Cell`)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for argument in get_args(annotation) for model in models_in(argument)]
+
+
+def published_models() -> list[type[BaseModel]]:
+    """Every model a published file is made of, wherever it is defined (`Sample` is the result
+    file's own model, from `guide.bench.schema`)."""
+    found: list[type[BaseModel]] = []
+    todo = list(SCHEMAS.values())
+    while todo:
+        model = todo.pop(0)
+        if model not in found:
+            found.append(model)
+            todo += [
+                nested for field in model.model_fields.values() for nested in models_in(field.annotation)
+            ]
+    return found
+
+
+def models() -> list[type[BaseModel]]:
+    """The models the reference page must show: every published one and every one `guide.schemas`
+    defines (but its `Published` base)."""
+    defined = [model for model in defined_models() if model.__name__ != "Published"]
+    return published_models() + [model for model in defined if model not in published_models()]
 
 
 def test_every_published_file_has_a_schema_and_every_schema_a_file():
@@ -64,12 +94,37 @@ def test_every_field_of_every_model_has_a_description():
 
 
 def test_every_model_is_exported_and_rendered_on_the_reference_page():
-    names = {model.__name__ for model in models() if model.__name__ != "Published"}
+    names = {model.__name__ for model in models()}
     assert names <= set(schemas.__all__)
-    assert all(getattr(schemas, name).__name__ == name for name in names)
+    assert all(getattr(schemas, model.__name__) is model for model in models())
     page = REFERENCE_PAGE.read_text(encoding="utf-8")
     rendered = set(re.findall(r"^::: guide\.schemas\.(\w+)$", page, flags=re.MULTILINE))
     assert rendered == names | {"Source"}
+
+
+def listed_members() -> dict[str, list[str]]:
+    """The fields the reference page lists by hand (`members: [...]`), by model name."""
+    page = REFERENCE_PAGE.read_text(encoding="utf-8")
+    blocks = re.findall(r"^::: guide\.schemas\.(\w+)\n((?:    .*\n)*)", page, flags=re.MULTILINE)
+    return {
+        name: [member.strip() for member in listed.group(1).split(",")]
+        for name, options in blocks
+        if (listed := re.search(r"^      members: \[(.*)\]$", options, flags=re.MULTILINE))
+    }
+
+
+def test_a_model_that_inherits_fields_lists_them_all_on_the_reference_page_in_order():
+    """The page shows only a class's own fields unless it lists them: `RunMetadata` narrows
+    `guide.bench.schema.Run`, which the page does not show, so its inherited fields are listed, in the
+    file's order. (`VersionsFile` need not: the page shows its base, `PackageVersions`.)"""
+    listed, shown = listed_members(), models()
+    for model in shown:
+        inherited = set(model.model_fields) - set(model.__annotations__)
+        base_shown = any(base in shown and inherited <= set(base.model_fields) for base in model.__mro__[1:])
+        if inherited and not base_shown:
+            assert model.__name__ in listed, f"{model.__name__} inherits fields: list its members on the page"
+    for name, members in listed.items():
+        assert members == list(getattr(schemas, name).model_fields), f"{name}: the page lists other members"
 
 
 def broken(monkeypatch, filename: str, change) -> None:

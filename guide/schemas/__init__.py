@@ -8,38 +8,29 @@ A tool can check a downloaded file the same way:
 
 Every model is importable from here (`from guide.schemas import Criterion`); the reference page
 renders them from here too, so its anchors (`#guide.schemas.Criterion.id`) do not depend on
-which module of the package defines a model.
+which module defines a model. The objects `benchmarks.json` publishes as the result files hold
+them (`Sample`, `Machine`, ...) are the result file's own models, from `guide.bench.schema`.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel
 
-from guide.schemas.base import ExternalSource, InternalSource, Source
-from guide.schemas.benchmark_setup import (
+from guide.bench.schema import (
     Configuration,
-    ImportTime,
-    Machine,
-    PackageVersion,
-    RunMetadata,
-    Scenario,
-    Settings,
-    Spread,
-)
-from guide.schemas.benchmarks import (
-    Agreement,
-    BenchmarksFile,
-    Cell,
-    CellSummary,
     Cpu,
     Errors,
     Latency,
+    Machine,
     Memory,
     OpenLoop,
-    RatioToBaseline,
-    Run,
+    PackageVersion,
     Sample,
+    Scenario,
 )
+from guide.schemas.base import ExternalSource, InternalSource, Source
+from guide.schemas.benchmark_setup import ImportTime, RunMetadata, Settings, Spread
+from guide.schemas.benchmarks import Agreement, BenchmarksFile, Cell, CellSummary, RatioToBaseline, Run
 from guide.schemas.code import (
     ChangedFile,
     MigrationPath,

@@ -1,43 +1,19 @@
 """The parts of `benchmarks.json` that say how a run was set up: machine, settings,
-configurations and scenarios (the measurements are in `guide.schemas.benchmarks`)."""
+configurations and scenarios (the measurements are in `guide.schemas.benchmarks`).
+
+The machine, package versions, configurations and scenarios are published as the result files hold
+them, so their models are the result file's own (`guide.bench.schema`); only what the published file
+adds or narrows is declared here. Those models, and the ones here that extend them, check values in
+pydantic's default (lax) mode rather than strictly like `Published`: the published values are their
+own `model_dump()`, so a loosely typed value cannot reach the file.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
+from guide.bench import schema as recorded
 from guide.schemas.base import Published
-
-
-class Machine(Published):
-    """The computer a run was made on."""
-
-    cpu_model: str
-    """The processor's model name."""
-    cores: int
-    """Logical cores."""
-    physical_cores: int | None
-    """Physical cores; null when the system does not say."""
-    memory_gb: float
-    """Main memory in gibibytes, to one decimal."""
-    kernel: str
-    """The operating system kernel's release."""
-    os: str
-    """The platform string of the operating system."""
-    python: str
-    """The Python version (`3.13.0`)."""
-    python_implementation: str
-    """`CPython` for every published run."""
-
-
-class PackageVersion(Published):
-    """One package's version in a run."""
-
-    locked: str | None
-    """The version our lock file pins; null when it pins none."""
-    installed: str | None
-    """The version installed when the run was made; null when it was not installed."""
 
 
 class Settings(Published):
@@ -87,79 +63,13 @@ class Settings(Published):
     """The seed of the random visiting order, to repeat the run in the same order."""
 
 
-class RunMetadata(Published):
+class RunMetadata(recorded.Run):
     """When, where and how a run was made."""
 
     mode: Literal["full"]
     """Always `full`."""
-    started: str
-    """When the run began, ISO 8601 with time zone."""
-    finished: str
-    """When it ended, ISO 8601 with time zone."""
-    duration_s: float
-    """How long it took."""
-    bytecode_compile_s: float | None
-    """How long compiling the code to bytecode took; null when the run did not compile it."""
-    command: str
-    """The command that started the run."""
-    load_average_start: list[float] = Field(min_length=3, max_length=3)
-    """The machine's 1, 5 and 15 minute load averages when the run began."""
-    load_average_end: list[float] = Field(min_length=3, max_length=3)
-    """The same when it ended."""
-    machine: Machine
-    """The computer."""
-    wrk: str
-    """wrk's version line."""
-    packages: dict[str, PackageVersion]
-    """The version of each package that matters to the figures, by PyPI name."""
     settings: Settings
     """The harness settings."""
-
-
-class Configuration(Published):
-    """A framework under one server setup (`flask-gunicorn-sync`)."""
-
-    label: str
-    """Its name on the benchmarks page."""
-    framework: str
-    """The framework or library serving the requests (`flask`, `django-ninja`)."""
-    server: str
-    """The server program (`gunicorn`, `uvicorn`, `granian`)."""
-    worker_model: str
-    """How the server handles requests, in words (`1 process, 1 request at a time`)."""
-    workers: int
-    """Worker processes."""
-    threads: int | None
-    """Threads or greenlets per worker; null when the server model has none to set."""
-    app: str
-    """The benchmark app it serves, as `module:attribute` in our repository."""
-    command: str
-    """The server command line; `{port}` stands for the port chosen at run time."""
-    env: dict[str, str]
-    """Environment variables set for the server; often empty."""
-
-
-class Scenario(Published):
-    """One kind of request, measured in every configuration that can serve it."""
-
-    title: str
-    """Its name on the benchmarks page (`JSON hello`)."""
-    section: Literal["results", "io-bound", "routing"]
-    """The part of the benchmarks page that shows it."""
-    description: str
-    """What the handler does, in one sentence."""
-    method: str
-    """The HTTP method (`GET`)."""
-    path: str
-    """The request path, with its query string."""
-    body: str
-    """The request body; empty for none."""
-    expected_status: int
-    """The HTTP status every answer must have."""
-    connections: int
-    """Open connections during the throughput measurement."""
-    open_loop_rate: float
-    """Requests per second of the fixed-rate latency measurement."""
 
 
 class Spread(Published):
@@ -177,12 +87,8 @@ class Spread(Published):
     """(max - min) / median, in per cent: the whole range the repeats covered."""
 
 
-class ImportTime(Published):
+class ImportTime(recorded.ImportTime):
     """How long a fresh Python process takes to import one benchmark app."""
 
-    modules: list[str]
-    """The modules imported, in order."""
-    seconds: list[float]
-    """Seconds each repeat took."""
     summary: Spread
     """Those seconds summarised."""

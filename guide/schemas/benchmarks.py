@@ -1,6 +1,8 @@
 """`benchmarks.json`: every benchmark run the benchmarks page shows, down to each repeat.
 
-The parts that describe a run's set-up are in `guide.schemas.benchmark_setup`.
+The parts that describe a run's set-up are in `guide.schemas.benchmark_setup`. Each sample is
+published as the result file holds it, so its model is the result file's own
+(`guide.bench.schema.Sample`); what is declared here is what the published file adds.
 """
 
 from __future__ import annotations
@@ -9,127 +11,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from guide.bench.schema import Configuration, Sample, Scenario
 from guide.schemas.base import Published
-from guide.schemas.benchmark_setup import Configuration, ImportTime, RunMetadata, Scenario, Spread
-
-
-class Latency(Published):
-    """Latency of the throughput measurement, as wrk reports it, in milliseconds."""
-
-    mean: float
-    """The mean."""
-    p50: float
-    """The median."""
-    p90: float
-    """The 90th percentile."""
-    p99: float
-    """The 99th percentile."""
-    max: float
-    """The slowest request."""
-
-
-class Errors(Published):
-    """Failed requests of the throughput measurement, by kind; all 0 in a published sample."""
-
-    connect: int
-    """Connections that could not be opened."""
-    read: int
-    """Responses that could not be read."""
-    write: int
-    """Requests that could not be sent."""
-    timeout: int
-    """Requests that timed out."""
-    status: int
-    """Answers with another HTTP status than the scenario expects."""
-
-
-class OpenLoop(Published):
-    """The fixed-rate latency measurement: requests sent on schedule whether or not the earlier ones
-    were answered, each on a new connection, timed from when it was due."""
-
-    rate: float
-    """Requests per second sent."""
-    sent: int
-    """Requests sent."""
-    ok: int
-    """Requests answered with the expected status."""
-    errors: Literal[0]
-    """Failed requests: always 0, a sample with failures is not published."""
-    p50_ms: float
-    """Median latency."""
-    p99_ms: float
-    """99th percentile latency."""
-    max_ms: float
-    """The slowest request."""
-    first_error: None
-    """Always null, for the same reason."""
-
-
-class Cpu(Published):
-    """CPU use during the throughput measurement. Busy figures are fractions of one core, 0 to 1."""
-
-    server_cpu_s: float
-    """CPU seconds the server's processes used."""
-    server_core_busy: float
-    """How busy the server's core was, whatever used it."""
-    server_process: float
-    """The share of the server's core the server's processes used."""
-    server_core_other: float
-    """The share of the server's core that other programs used: near 0 on a quiet machine."""
-    load_core_busy: float
-    """How busy the load generator's core was."""
-
-
-class Memory(Published):
-    """Memory of the server's processes at one moment, in mebibytes."""
-
-    workers: int
-    """Worker processes (a server without separate workers counts as its own)."""
-    worker_rss_mb: float
-    """Resident memory of the largest worker."""
-    worker_pss_mb: float
-    """Proportional memory of the largest worker: pages shared with other processes count in part;
-    the better figure for what one more worker costs."""
-    total_rss_mb: float
-    """Resident memory of all the server's processes together, main process included."""
-    total_pss_mb: float
-    """Proportional memory of all the server's processes together."""
-
-
-class Sample(Published):
-    """One repeat of one cell, measured during one visit to a freshly started server."""
-
-    round: int
-    """The round it was measured in, from 1."""
-    position: int
-    """Which server of its round this was, from 1 (the order is random in every round)."""
-    started: str
-    """When the measurement began, ISO 8601 with time zone."""
-    load_average: list[float] = Field(min_length=3, max_length=3)
-    """The machine's 1, 5 and 15 minute load averages just before."""
-    cold_start_s: float
-    """Seconds from starting the server to its first answer; the same for every scenario measured in
-    the same visit."""
-    requests: int
-    """Requests answered during the throughput measurement."""
-    duration_s: float
-    """How long the throughput measurement lasted."""
-    requests_per_s: float
-    """Requests answered per second of that measurement."""
-    requests_per_cpu_s: float
-    """Requests answered per CPU second the server's processes used."""
-    latency_ms: Latency
-    """Latency of the throughput measurement."""
-    errors: Errors
-    """Failed requests of the throughput measurement."""
-    open_loop: OpenLoop
-    """The fixed-rate latency measurement that followed."""
-    cpu: Cpu
-    """CPU use during the throughput measurement."""
-    memory_after_warmup: Memory
-    """Memory after the warm-up, before the measurement."""
-    memory_after_load: Memory
-    """Memory after both measurements."""
+from guide.schemas.benchmark_setup import ImportTime, RunMetadata, Spread
 
 
 class CellSummary(Published):
