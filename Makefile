@@ -18,7 +18,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 NODE_DEPS := node_modules/.package-lock.json
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test quick lint unit unit-lts build site fmt snapshots clean public-urls zensical edition bench outdated
+.PHONY: help serve test quick lint unit unit-lts build site fmt snapshots clean public-urls generate zensical edition bench outdated
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -78,7 +78,7 @@ site: $(BIN)/.synced $(NODE_DEPS) ## Stage 4: checks on the built site (links, p
 
 public-urls: $(BIN)/.synced ## Refresh data/public_urls.txt from the built site (after adding pages or anchors)
 	@test -f $(SITE_DIR)/index.html || { echo "$(SITE_DIR)/ is missing: run 'make build' first"; exit 1; }
-	$(BIN)/python -m guide.links write $(SITE_DIR)
+	$(BIN)/python -m tests.support.links write $(SITE_DIR)
 
 edition: $(BIN)/.synced ## Publish a dated edition with mike (EDITION=YYYY-MM-DD, default today; MIKE_FLAGS=--push)
 	@edition="$${EDITION:-$$(date -u +%Y-%m-%d)}"; base="$$edition"; n=1; \
@@ -87,7 +87,10 @@ edition: $(BIN)/.synced ## Publish a dated edition with mike (EDITION=YYYY-MM-DD
 	VERSION_SELECTOR=true $(BIN)/mike deploy $(MIKE_FLAGS) --update-aliases --title "$$edition" "$$edition" latest; \
 	$(BIN)/mike set-default $(MIKE_FLAGS) latest
 
-zensical: $(BIN)/.synced ## Canary: build mkdocs.yml with Zensical and report what differs from MkDocs (not part of test)
+generate: $(BIN)/.synced ## Write the generated site source (pages with directives expanded, /data/*.json) into build/docs
+	$(BIN)/python -m guide.generate build/docs
+
+zensical: $(BIN)/.synced ## Canary: build the generated site with Zensical and report what differs from MkDocs (not part of test)
 	$(BIN)/python -m guide.zensical_canary
 
 fmt: $(BIN)/.synced ## Fix lint and formatting where ruff can
@@ -104,4 +107,4 @@ snapshots: $(BIN)/.synced ## Re-execute notebooks and refresh stored outputs the
 	$(BIN)/python -m guide.notebooks refresh
 
 clean: ## Remove the virtualenv, the built site and caches
-	rm -rf $(VENV) $(LTS_VENV) $(BOOTSTRAP) site site.includes.json .cache .pytest_cache .coverage
+	rm -rf $(VENV) $(LTS_VENV) $(BOOTSTRAP) site site.includes.json build .cache .pytest_cache .coverage

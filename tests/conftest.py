@@ -1,15 +1,22 @@
-"""What every test run shares: which stack it tests, and tests that exist on one stack only.
+"""What every test run shares: which stack it tests, tests that exist on one stack only, PostgreSQL.
 
 The header names the stack and the versions under test, so a log of `make test` says
 what was verified. A test marked `@pytest.mark.stack("current", reason=...)` runs only on
 that stack and is skipped elsewhere with its reason, never silently.
+
+The `postgres` fixture is one throwaway PostgreSQL server for the session
+(`guide.bench.postgres`). Without PostgreSQL on the machine it skips with the reason, except
+in CI (`CI=true`), which installs it (.ci/run) and so must not skip.
 """
 
+import os
 import platform
+from collections.abc import Iterator
 
 import pytest
 
 from guide import versions
+from guide.bench.postgres import Server, Unavailable, running
 from guide.frameworks import LABELS
 
 
@@ -34,3 +41,15 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(
                 pytest.mark.skip(reason=f"{wanted.title} stack only, not {here.title}: {reason}".rstrip(": "))
             )
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """One throwaway PostgreSQL server for the whole test session."""
+    try:
+        with running() as server:
+            yield server
+    except Unavailable as reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {reason}")
+        pytest.skip(str(reason))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +22,8 @@ from werkzeug.security import generate_password_hash
 from guide import ROOT
 from guide.frameworks import FRAMEWORKS
 from guide.tasks import Variant, catalogue, variant
+from tests.support.servers import DJANGO_ASGI, DJANGO_WSGI, gunicorn_production, uvicorn
 
-BIN = Path(sys.executable).parent
-DJANGO_WSGI = "snippets.django_site.wsgi:app"
-DJANGO_ASGI = "snippets.django_site.asgi:app"
 TOKEN = "bad-input-tests-token"
 
 ITEM = {"name": "Teapot", "quantity": 2}
@@ -83,11 +80,8 @@ class App:
     def command(self, port: int) -> tuple[list[str], dict[str, str]]:
         """The server command line and the environment it needs beyond the app's own."""
         if self.server == "gunicorn":
-            config = "python:snippets.production.gunicorn_conf"
-            env = {"HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1", "THREADS": "4"}
-            return [str(BIN / "gunicorn"), "--config", config, self.target], env
-        command = [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
-        return [*command, "--timeout-graceful-shutdown", "1", self.target], {}
+            return gunicorn_production(self.target, port)
+        return uvicorn(self.target, port, "--timeout-graceful-shutdown", "1"), {}
 
 
 def users(hasher) -> dict[str, str]:
@@ -106,9 +100,9 @@ def _folder(task: str) -> str:
     return task.replace("-", "_")
 
 
-def flask(task: str, method: str = "GET", path: str = "", **extra) -> App:
+def flask(task: str, method: str = "GET", path: str = "", label: str = "Flask", **extra) -> App:
     file = f"snippets/{_folder(task)}/flask_app.py"
-    return App(task, "flask", "Flask", file, "gunicorn", _module(file) + ":app", method, path, **extra)
+    return App(task, "flask", label, file, "gunicorn", _module(file) + ":app", method, path, **extra)
 
 
 def fastapi(task: str, method: str = "GET", path: str = "", **extra) -> App:
@@ -116,11 +110,31 @@ def fastapi(task: str, method: str = "GET", path: str = "", **extra) -> App:
     return App(task, "fastapi", "FastAPI", file, "uvicorn", _module(file) + ":app", method, path, **extra)
 
 
-def django(task: str, method: str, path: str, file: str = "", server: str = "gunicorn", **extra) -> App:
+def django(
+    task: str,
+    method: str = "GET",
+    path: str = "",
+    file: str = "",
+    server: str = "gunicorn",
+    label: str = "Django",
+    **extra,
+) -> App:
     file = file or f"snippets/{_folder(task)}/django_app.py"
     extra.setdefault("env", {"DJANGO_URLCONF": _module(file)})
     target = extra.pop("target", DJANGO_WSGI if server == "gunicorn" else DJANGO_ASGI)
-    return App(task, "django", "Django", file, server, target, method, path, **extra)
+    return App(task, "django", label, file, server, target, method, path, **extra)
+
+
+def each_framework(
+    task: str, method: str, path: str, django_only: dict | None = None, **extra
+) -> tuple[App, ...]:
+    """The task's Flask, FastAPI and Django apps with the same main request; `django_only` holds what
+    differs for the Django app (its server, its settings module in `env`, ...)."""
+    return (
+        flask(task, method, path, **extra),
+        fastapi(task, method, path, **extra),
+        django(task, method, path, **{**extra, **(django_only or {})}),
+    )
 
 
 def peer(
@@ -151,56 +165,37 @@ in the header (a 32-character secret; Django accepts it unmasked)."""
 
 
 APPS: tuple[App, ...] = (
-    flask("hello", "GET", "/hello"),
-    fastapi("hello", "GET", "/hello"),
-    django("hello", "GET", "/hello"),
-    flask("params", "GET", "/items/1"),
-    fastapi("params", "GET", "/items/1"),
-    django("params", "GET", "/items/1"),
-    flask("validation", "POST", "/items", **_json(ITEM)),
-    fastapi("validation", "POST", "/items", **_json(ITEM)),
-    django("validation", "POST", "/items", **_json(ITEM)),
-    flask("errors", "GET", "/items/1"),
-    fastapi("errors", "GET", "/items/1"),
-    django("errors", "GET", "/items/1"),
-    flask("settings", "GET", "/settings", env={"APP_SECRET_KEY": "bad-input-tests"}),
-    fastapi("settings", "GET", "/settings", env={"APP_SECRET_KEY": "bad-input-tests"}),
-    django(
+    *each_framework("hello", "GET", "/hello"),
+    *each_framework("params", "GET", "/items/1"),
+    *each_framework("validation", "POST", "/items", **_json(ITEM)),
+    *each_framework("errors", "GET", "/items/1"),
+    *each_framework(
         "settings",
         "GET",
         "/settings",
-        env={
-            "DJANGO_SETTINGS_MODULE": "snippets.settings.django_settings",
-            "APP_SECRET_KEY": "bad-input-tests",
+        env={"APP_SECRET_KEY": "bad-input-tests"},
+        django_only={
+            "env": {
+                "DJANGO_SETTINGS_MODULE": "snippets.settings.django_settings",
+                "APP_SECRET_KEY": "bad-input-tests",
+            }
         },
     ),
-    flask("structure", "GET", "/items/1"),
-    fastapi("structure", "GET", "/items/1"),
-    django("structure", "GET", "/items/1"),
-    flask("crud", "POST", "/notes", **_json({"title": "Buy milk"})),
-    fastapi("crud", "POST", "/notes", **_json({"title": "Buy milk"})),
-    django("crud", "POST", "/notes", **_json({"title": "Buy milk"})),
-    flask("token-auth", "GET", "/private", env={"API_TOKEN": TOKEN}, headers=BEARER),
-    fastapi("token-auth", "GET", "/private", env={"API_TOKEN": TOKEN}, headers=BEARER),
-    django(
+    *each_framework("structure", "GET", "/items/1"),
+    *each_framework("crud", "POST", "/notes", **_json({"title": "Buy milk"})),
+    *each_framework(
         "token-auth",
         "GET",
         "/private",
-        env={"DJANGO_URLCONF": "snippets.token_auth.django_app", "API_TOKEN": TOKEN},
+        env={"API_TOKEN": TOKEN},
         headers=BEARER,
+        django_only={"env": {"DJANGO_URLCONF": "snippets.token_auth.django_app", "API_TOKEN": TOKEN}},
     ),
     flask("sessions", "POST", "/login", env={**SECRETS, **users(generate_password_hash)}, **LOGIN),
     fastapi("sessions", "POST", "/login", env={**SECRETS, **users(PasswordHash.recommended().hash)}, **LOGIN),
     django("sessions", "POST", "/login", **LOGIN),
-    flask("templates", "GET", "/hello/ada"),
-    fastapi("templates", "GET", "/hello/ada"),
-    django("templates", "GET", "/hello/ada"),
-    django(
-        "templates",
-        "GET",
-        "/frameworks",
-        file="snippets/templates/django_partials_app.py",
-    ),
+    *each_framework("templates", "GET", "/hello/ada"),
+    django("templates", "GET", "/frameworks", file="snippets/templates/django_partials_app.py"),
     django(
         "templates",
         "GET",
@@ -215,16 +210,10 @@ APPS: tuple[App, ...] = (
         "forms", "POST", "/contact", env=SECRETS, body=FORM, content_type="application/x-www-form-urlencoded"
     ),
     django("forms", "POST", "/contact", body=FORM, content_type="application/x-www-form-urlencoded"),
-    flask("upload", "POST", "/upload", body=UPLOAD, content_type=f"multipart/form-data; boundary={BOUNDARY}"),
-    fastapi(
+    *each_framework(
         "upload", "POST", "/upload", body=UPLOAD, content_type=f"multipart/form-data; boundary={BOUNDARY}"
     ),
-    django(
-        "upload", "POST", "/upload", body=UPLOAD, content_type=f"multipart/form-data; boundary={BOUNDARY}"
-    ),
-    flask("background", "POST", "/signup", **_json({"email": "ada@example.com"})),
-    fastapi("background", "POST", "/signup", **_json({"email": "ada@example.com"})),
-    django("background", "POST", "/signup", **_json({"email": "ada@example.com"})),
+    *each_framework("background", "POST", "/signup", **_json({"email": "ada@example.com"})),
     django(
         "background",
         "POST",
@@ -235,63 +224,40 @@ APPS: tuple[App, ...] = (
     flask("websocket", "GET", "/ws"),
     fastapi("websocket", "GET", "/ws"),
     django("websocket", "GET", "/ws", server="uvicorn", target="snippets.websocket.django_asgi:app", env={}),
-    flask("streaming", "GET", "/countdown"),
-    fastapi("streaming", "GET", "/countdown"),
-    django("streaming", "GET", "/countdown", server="uvicorn"),
-    flask("upstream", "GET", "/dashboard"),
-    fastapi("upstream", "GET", "/dashboard"),
-    django("upstream", "GET", "/dashboard", server="uvicorn"),
-    flask("middleware", "GET", "/ping"),
-    fastapi("middleware", "GET", "/ping"),
-    django(
-        "middleware", "GET", "/ping", env={"DJANGO_SETTINGS_MODULE": "snippets.middleware.django_settings"}
+    *each_framework("streaming", "GET", "/countdown", django_only={"server": "uvicorn"}),
+    *each_framework("upstream", "GET", "/dashboard", django_only={"server": "uvicorn"}),
+    *each_framework(
+        "middleware",
+        "GET",
+        "/ping",
+        django_only={"env": {"DJANGO_SETTINGS_MODULE": "snippets.middleware.django_settings"}},
     ),
-    App(
-        "openapi",
-        "flask",
-        "APIFlask",
-        "snippets/openapi/flask_app.py",
-        "gunicorn",
-        "snippets.openapi.flask_app:app",
-        **PRICED,
-    ),
+    flask("openapi", label="APIFlask", **PRICED),
     fastapi("openapi", **PRICED),
-    App(
-        "openapi",
-        "django",
-        "Django Ninja",
-        "snippets/openapi/django_app.py",
-        "gunicorn",
-        DJANGO_WSGI,
-        env={"DJANGO_URLCONF": "snippets.openapi.django_app"},
-        **PRICED,
-    ),
-    flask("postgres", "POST", "/notes", **_json({"title": "Buy milk"})),
-    fastapi("postgres", "POST", "/notes", **_json({"title": "Buy milk"})),
-    django(
+    django("openapi", label="Django Ninja", **PRICED),
+    *each_framework(
         "postgres",
         "POST",
         "/notes",
-        env={"DJANGO_SETTINGS_MODULE": "snippets.postgres.django_settings"},
+        django_only={"env": {"DJANGO_SETTINGS_MODULE": "snippets.postgres.django_settings"}},
         **_json({"title": "Buy milk"}),
     ),
-    flask("caching", "GET", "/search"),
-    fastapi("caching", "GET", "/search"),
-    django("caching", "GET", "/search"),
-    flask("graphql", **GRAPHQL),
-    fastapi("graphql", **GRAPHQL),
-    django("graphql", headers=DJANGO_CSRF, **GRAPHQL),
-    flask("i18n", "GET", "/inbox/3"),
-    fastapi("i18n", "GET", "/inbox/3"),
-    django("i18n", "GET", "/inbox/3", env={"DJANGO_SETTINGS_MODULE": "snippets.i18n.django_settings"}),
-    flask("observability", "GET", "/notes/1"),
-    fastapi("observability", "GET", "/notes/1"),
-    django(
+    *each_framework("caching", "GET", "/search"),
+    *each_framework("graphql", django_only={"headers": DJANGO_CSRF}, **GRAPHQL),
+    *each_framework(
+        "i18n",
+        "GET",
+        "/inbox/3",
+        django_only={"env": {"DJANGO_SETTINGS_MODULE": "snippets.i18n.django_settings"}},
+    ),
+    *each_framework(
         "observability",
         "GET",
         "/notes/1",
-        target="snippets.observability.django_wsgi:application",
-        env={"DJANGO_SETTINGS_MODULE": "snippets.observability.django_settings"},
+        django_only={
+            "target": "snippets.observability.django_wsgi:application",
+            "env": {"DJANGO_SETTINGS_MODULE": "snippets.observability.django_settings"},
+        },
     ),
     flask("admin", "GET", "/admin/", env=ADMIN, headers=ADMIN_BASIC),
     fastapi("admin", "GET", "/admin/", env=ADMIN, headers=ADMIN_BASIC),

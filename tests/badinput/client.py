@@ -14,7 +14,8 @@ import socket
 import time
 from dataclasses import dataclass
 
-HOST = "127.0.0.1"
+from tests.support.servers import HOST
+
 CHUNK = 64 * 1024
 
 

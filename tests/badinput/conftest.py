@@ -1,6 +1,6 @@
 """One run per session: every app that exists on this stack is started once and gets every bad input.
 
-The PostgreSQL apps run against the session's server from `tests/postgres.py`; where that
+The PostgreSQL apps run against the session's server (`postgres` in tests/conftest.py); where that
 fixture skips (no PostgreSQL on this machine, never in CI) they are left out of the run
 and their tests skip, while every other app is still probed.
 """
@@ -10,9 +10,8 @@ import pytest
 from guide import versions
 from tests.badinput import run
 from tests.badinput.apps import APPS
-from tests.postgres import postgres  # noqa: F401  (the session fixture)
 
-NO_POSTGRES = "PostgreSQL is not available here (tests/postgres.py); the PostgreSQL apps were not run"
+NO_POSTGRES = "no PostgreSQL here (fixture `postgres`, tests/conftest.py): the PostgreSQL apps were not run"
 
 
 def on_this_stack(app) -> bool:

@@ -4,7 +4,7 @@ Each app's server is started once, gets the six requests one after another, and 
 stopped; a few servers run at the same time (`PARALLEL`) so the whole run stays short on
 a small machine. The Django apps share one SQLite file, migrated once per run; the
 observability apps read a one-row notes table in SQLite; the PostgreSQL apps each get a
-database of their own on the server the caller started (`guide.postgres.running()`),
+database of their own on the server the caller started (`guide.bench.postgres.running()`),
 where Flask and FastAPI create their table themselves and Django is migrated, as in
 `tests/tasks/test_postgres.py`.
 
@@ -16,10 +16,7 @@ Django or FastAPI from source again.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,10 +24,11 @@ from contextlib import closing
 from pathlib import Path
 
 from guide.bad_input import PROBES, excerpt, names_cause
-from guide.postgres import Server
-from guide.servers import ServerError, free_port, serve
+from guide.bench.postgres import Server
 from tests.badinput.apps import APPS, App
 from tests.badinput.client import Answer, send
+from tests.support import django_db
+from tests.support.servers import ServerError, free_port, serve
 
 PARALLEL = 3
 OVERSIZED = 10 * 1024 * 1024
@@ -70,15 +68,7 @@ def bytecode_cache(folder: Path) -> dict[str, str]:
 
 def migrate_django(folder: Path) -> None:
     """Create every Django table in a fresh SQLite file (and fill the bytecode cache with Django)."""
-    env = {
-        **os.environ,
-        **bytecode_cache(folder),
-        "DJANGO_DATABASE": str(folder / "django.db"),
-        "DJANGO_SETTINGS_MODULE": "snippets.django_site.settings",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "django", "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=60
-    )
+    django_db.migrate(django_db.sqlite_site(folder / "django.db", **bytecode_cache(folder)))
 
 
 def create_notes(folder: Path) -> Path:
@@ -96,14 +86,9 @@ def on_postgres(app: App, folder: Path, server: Server) -> dict[str, str]:
     server.create_database(name)
     if app.framework != "django":
         return {"DATABASE_URL": server.url(name, name)}
-    env = {**app.env, "DATABASE_URL": server.url(name, name, scheme="postgresql")}
-    subprocess.run(
-        [sys.executable, "-m", "django", "migrate", "--no-input", "-v", "0"],
-        env={**os.environ, **bytecode_cache(folder), **env},
-        check=True,
-        timeout=60,
-    )
-    return {"DATABASE_URL": env["DATABASE_URL"]}
+    url = server.url(name, name, scheme="postgresql")
+    django_db.migrate({**bytecode_cache(folder), **app.env, "DATABASE_URL": url})
+    return {"DATABASE_URL": url}
 
 
 def probe(app: App, folder: Path, extra: dict[str, str]) -> dict[str, Answer]:

@@ -1,39 +1,22 @@
 """The like-for-like peers under production servers on 127.0.0.1: hello and validation over real HTTP."""
 
 import json
-import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from guide.servers import free_port, serve
+from tests.support.servers import DJANGO_WSGI, Served, running
 
-BIN = Path(sys.executable).parent
-
-
-def gunicorn(app: str, port: int) -> list[str]:
-    return [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", app]
-
-
-def uvicorn(app: str, port: int) -> list[str]:
-    return [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log", app]
-
-
-DJANGO = "snippets.django_site.wsgi:app"
 SERVERS = {
-    "starlette-uvicorn": (uvicorn, "snippets.peers.{task}.starlette_app:app", {}),
-    "quart-uvicorn": (uvicorn, "snippets.peers.{task}.quart_app:app", {}),
-    "apiflask-gunicorn": (gunicorn, "snippets.peers.{task}.apiflask_app:app", {}),
-    "ninja-gunicorn": (gunicorn, DJANGO, {"DJANGO_URLCONF": "snippets.peers.{task}.ninja_app"}),
+    "starlette-uvicorn": lambda task: Served("uvicorn", f"snippets.peers.{task}.starlette_app:app"),
+    "quart-uvicorn": lambda task: Served("uvicorn", f"snippets.peers.{task}.quart_app:app"),
+    "apiflask-gunicorn": lambda task: Served("gunicorn", f"snippets.peers.{task}.apiflask_app:app"),
+    "ninja-gunicorn": lambda task: Served(
+        "gunicorn", DJANGO_WSGI, {"DJANGO_URLCONF": f"snippets.peers.{task}.ninja_app"}
+    ),
 }
-
-
-def start(name: str, task: str, ready_path: str, port: int):
-    command, app, env = SERVERS[name]
-    env = {key: value.format(task=task) for key, value in env.items()}
-    return serve(command(app.format(task=task), port), port, ready_path=ready_path, env=env, timeout=30)
+"""Per peer: its app for a task (`snippets/peers/<task>/`) under its production server."""
 
 
 def post_json(url: str, body: dict) -> tuple[int, dict]:
@@ -49,8 +32,7 @@ def post_json(url: str, body: dict) -> tuple[int, dict]:
 
 @pytest.mark.parametrize("name", SERVERS)
 def test_hello_under_a_production_server(name):
-    port = free_port()
-    with start(name, "hello", "/hello", port) as server:
+    with running(SERVERS[name]("hello"), ready_path="/hello") as server:
         with urllib.request.urlopen(server.base_url + "/hello", timeout=5) as response:
             assert response.status == 200
             assert response.headers["Content-Type"].startswith("application/json")
@@ -59,8 +41,7 @@ def test_hello_under_a_production_server(name):
 
 @pytest.mark.parametrize("name", SERVERS)
 def test_validation_under_a_production_server(name):
-    port = free_port()
-    with start(name, "validation", "/items", port) as server:
+    with running(SERVERS[name]("validation"), ready_path="/items") as server:
         assert post_json(server.base_url + "/items", {"name": "Teapot", "price": 12.5}) == (
             201,
             {"name": "Teapot", "price": 12.5},

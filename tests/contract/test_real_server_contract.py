@@ -11,57 +11,38 @@ test adapter.
 
 import contextlib
 import json
-import sys
-from pathlib import Path
 
 import pytest
 import schemathesis
 from schemathesis.config import SchemathesisConfig
-from schemathesis.core.failures import FailureGroup
 from schemathesis.pytest.lazy import get_all_tests
 
-from guide.servers import free_port, serve
 from tests.contract import results
 from tests.contract.apps import SCRATCH
-from tests.contract.test_openapi_contract import BAD_BODIES, CONFIG, FINDINGS
-
-BIN = Path(sys.executable).parent
-DJANGO_WSGI = "snippets.django_site.wsgi:app"
+from tests.contract.test_openapi_contract import (
+    BAD_BODIES,
+    CONFIG,
+    FINDINGS,
+    call,
+    record_optional_body,
+    unparsable_body,
+    without_body,
+)
+from tests.support.servers import running, task_app
 
 SERVERS = {
-    "fastapi_crud": (
-        ["uvicorn", "--host", "127.0.0.1", "--port", "{port}", "--no-access-log"],
-        "snippets.crud.fastapi_app:app",
-        {"DATABASE_URL": f"sqlite:///{SCRATCH}/real-server-notes.db"},
-    ),
-    "apiflask_openapi": (
-        ["gunicorn", "--bind", "127.0.0.1:{port}", "--workers", "1"],
-        "snippets.openapi.flask_app:app",
-        {},
-    ),
-    "ninja_openapi": (
-        ["gunicorn", "--bind", "127.0.0.1:{port}", "--workers", "1"],
-        DJANGO_WSGI,
-        {"DJANGO_URLCONF": "snippets.openapi.django_app"},
-    ),
+    "fastapi_crud": task_app("crud", "fastapi", DATABASE_URL=f"sqlite:///{SCRATCH}/real-server-notes.db"),
+    "apiflask_openapi": task_app("openapi", "flask"),
+    "ninja_openapi": task_app("openapi", "django"),
 }
-"""Per app key: the server command (before the app), the app to serve and its environment."""
+"""Per app key: the app and the server that runs it."""
 
 FOUND: dict[str, results.AppResult] = {}
 
 
-def command(key: str, port: int) -> list[str]:
-    server, app, _ = SERVERS[key]
-    executable, *arguments = server
-    return [str(BIN / executable), *(argument.format(port=port) for argument in arguments), app]
-
-
 @contextlib.contextmanager
 def real_schema(key: str):
-    port = free_port()
-    with serve(
-        command(key, port), port, ready_path="/openapi.json", env=SERVERS[key][2], timeout=30
-    ) as server:
+    with running(SERVERS[key], ready_path="/openapi.json") as server:
         config = SchemathesisConfig.from_dict(CONFIG)
         schema = schemathesis.openapi.from_url(server.base_url + "/openapi.json", config=config)
         FOUND[key] = results.AppResult(results.RESULTS[key].app)
@@ -89,30 +70,19 @@ def after_validate(context, case, response, outcomes):
 
 
 def check(case):
-    response = case.call()
-    with contextlib.suppress(FailureGroup):
-        case.validate_response(response)
-    assert response.status_code < 500
+    assert call(case).status_code < 500
 
 
 def send_unparsable_bodies(operation) -> None:
     """The two bodies no JSON parser accepts, as `test_unparsable_body` sends them in process."""
-    path_parameters = {parameter.name: 1 for parameter in operation.path_parameters}
     for body in BAD_BODIES.values():
-        case = operation.Case(path_parameters=path_parameters, body=body, media_type="application/json")
-        check(case)
+        check(unparsable_body(operation, body))
 
 
 def leave_out_optional_body(key: str, operation) -> None:
     """A request without the body the document marks optional, as `test_optional_body_left_out` sends it."""
-    case = operation.Case(path_parameters={parameter.name: 1 for parameter in operation.path_parameters})
-    response = case.call()
-    with contextlib.suppress(FailureGroup):
-        case.validate_response(response)
-    FOUND[key].ran.add("positive_data_acceptance")
-    if response.status_code >= 400:
-        finding = f"request without a body (optional in the document) rejected with {response.status_code}"
-        FOUND[key].findings.add(("positive_data_acceptance", operation.label, finding))
+    response = call(without_body(operation))
+    record_optional_body(FOUND[key], operation, response.status_code)
     assert response.status_code < 500
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import re
 import sqlite3
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -34,12 +32,13 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from guide import ROOT, migrate
-from guide.servers import free_port, serve
 from snippets.migrate.django_plus_fastapi.models import Notification
+from tests.migrate import suite
+from tests.support import django_db
+from tests.support.servers import Served, running
 
 PATH = migrate.path("django-plus-fastapi")
 STEPS = list(range(len(PATH.steps)))
-BIN = Path(sys.executable).parent
 USERNAME, PASSWORD = "ann", "correct horse battery staple"
 KEY = "a-test-key-for-live-tokens-only-0123456789"
 CSRF_TOKEN = "b" * 32
@@ -49,7 +48,7 @@ PROXY = ROOT / "snippets/migrate/django_plus_fastapi/nginx.conf"
 
 
 def package(number: int) -> str:
-    return PATH.steps[number].folder.replace("/", ".")
+    return suite.package(PATH.steps[number])
 
 
 def fresh(module: str):
@@ -61,25 +60,8 @@ def fresh(module: str):
 
 def migrated_database(folder: Path) -> dict[str, str]:
     """A SQLite database with Django's tables and one user, made as `manage.py` would make them."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": "snippets.django_site.settings",
-        "DJANGO_DATABASE": str(folder / "db.sqlite3"),
-        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
-        "LIVE_TOKEN_KEY": KEY,
-    }
-    inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_URLCONF"}
-    for command in (
-        ["migrate", "--no-input", "-v", "0"],
-        ["createsuperuser", "--no-input", "--username", USERNAME, "--email", "ann@example.com"],
-    ):
-        subprocess.run(
-            [sys.executable, "-m", "django", *command],
-            cwd=ROOT,
-            env=inherited | env,
-            check=True,
-            capture_output=True,
-        )
-    return env
+    site = django_db.sqlite_site(folder / "db.sqlite3", LIVE_TOKEN_KEY=KEY)
+    return django_db.with_superuser(site, USERNAME, PASSWORD)
 
 
 @pytest.fixture(scope="module")
@@ -318,24 +300,13 @@ def post(http: httpx.Client, url: str, data: dict | None = None) -> httpx.Respon
     return http.post(url, data=data, headers={"X-CSRFToken": http.cookies["csrftoken"]})
 
 
-@pytest.mark.parametrize("number", STEPS[1:], ids=[f"step{number}" for number in STEPS[1:]])
+@suite.over_steps(STEPS[1:])
 def test_a_django_login_opens_the_fastapi_service_on_real_servers(number, tmp_path):
     env = migrated_database(tmp_path)
     step = PATH.steps[number]
-    django_port, live_port = free_port(), free_port()
-    gunicorn = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{django_port}", "--workers", "1", step.app]
-    uvicorn = [
-        str(BIN / "uvicorn"),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(live_port),
-        "--no-access-log",
-        f"{package(number)}.live:app",
-    ]
     with (
-        serve(gunicorn, django_port, ready_path="/session", env=env, timeout=30) as django,
-        serve(uvicorn, live_port, ready_path="/live/me", env=env, timeout=30) as service,
+        running(Served(step.server, step.app), ready_path="/session", env=env) as django,
+        running(Served("uvicorn", f"{package(number)}.live:app"), ready_path="/live/me", env=env) as service,
     ):
         with django_browser(django.base_url) as http:
             assert (
@@ -349,7 +320,7 @@ def test_a_django_login_opens_the_fastapi_service_on_real_servers(number, tmp_pa
             assert me.json() == {"user": 1}
             if number == 2:
                 created = post(http, "/notifications", {"text": "Build finished"}).json()
-                socket_url = f"ws://127.0.0.1:{live_port}/live/notifications"
+                socket_url = service.base_url.replace("http", "ws", 1) + "/live/notifications"
                 with connect(f"{socket_url}?token={token}") as socket:
                     assert json.loads(socket.recv(timeout=5)) == created
                     assert post(http, "/session/logout").status_code == 204

@@ -26,12 +26,11 @@ import httpx
 import pytest
 
 from guide import migrate, versions
-from guide.servers import free_port, serve
+from tests.migrate import suite
 
 PATH = migrate.path("django-upgrade")
 HERE = versions.installed_stack().name
 SECRET_KEY = secrets.token_urlsafe(50)
-BIN = Path(sys.executable).parent
 
 URLFIELD_WARNING = (
     "The default scheme will be changed from 'http' to 'https' in Django 6.0. Pass the "
@@ -65,13 +64,11 @@ class Step:
 
 
 def package(number: int) -> str:
-    return PATH.steps[number].folder.replace("/", ".")
+    return suite.package(PATH.steps[number])
 
 
 def forget(number: int) -> None:
-    prefix = package(number) + "."
-    for name in [name for name in sys.modules if name.startswith(prefix)]:
-        del sys.modules[name]
+    suite.forget(PATH.steps[number])
 
 
 def load(number: int) -> Step:
@@ -259,27 +256,19 @@ def test_the_wsgi_entry_point_builds_the_app_with_the_step_settings(step, db):
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="(\w+)"')
 
 
-def command(number: int, port: int) -> list[str]:
-    return [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", PATH.steps[number].app]
-
-
 def answer_under_gunicorn(number: int, log: Path) -> httpx.Response:
     """Start the step under gunicorn with its own settings (its output to `log`), fetch the form,
     post it with its CSRF token."""
-    port = free_port()
     env = {"DJANGO_SECRET_KEY": SECRET_KEY, "DJANGO_SETTINGS_MODULE": f"{package(number)}.settings"}
     with (
         log.open("w") as output,
-        serve(
-            command(number, port), port, ready_path="/card", env=env, timeout=30, stdout=output, stderr=output
-        ) as server,
+        suite.on_real_server(PATH.steps[number], "/card", env, stdout=output, stderr=output) as (_, http),
     ):
-        with httpx.Client(base_url=server.base_url, trust_env=False, timeout=5) as http:
-            form = http.get("/card")
-            assert form.headers["content-security-policy"] == POLICY
-            token = TOKEN.search(form.text).group(1)
-            data = {"csrfmiddlewaretoken": token, "title": "Django docs", "url": "example.com"}
-            return http.post("/card", data=data)
+        form = http.get("/card")
+        assert form.headers["content-security-policy"] == POLICY
+        token = TOKEN.search(form.text).group(1)
+        data = {"csrfmiddlewaretoken": token, "title": "Django docs", "url": "example.com"}
+        return http.post("/card", data=data)
 
 
 @pytest.mark.stack("lts", reason=LTS_ONLY)

@@ -14,12 +14,9 @@ headers to the old URL, step 3 answers it with `410 Gone`. The page shows these 
 from __future__ import annotations
 
 import importlib
-import os
-import subprocess
 import sys
 from base64 import b64encode
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 import httpx
@@ -28,15 +25,16 @@ from django.contrib.auth.models import User
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 
-from guide import ROOT, migrate
-from guide.servers import free_port, serve
+from guide import migrate
 from snippets.migrate.drf_to_ninja.models import Note
+from tests.migrate import suite
+from tests.migrate.suite import Answer
+from tests.support import django_db
 
 pytestmark = pytest.mark.django_db
 
 PATH = migrate.path("drf-to-ninja")
 STEPS = list(range(len(PATH.steps)))
-BIN = Path(sys.executable).parent
 OLD, NEW = "/api/notes/", "/api/v2/notes/"
 USERNAME, PASSWORD = "ann", "correct horse battery staple"
 CSRF_TOKEN = "a" * 32
@@ -57,17 +55,6 @@ class Request:
     """`basic`, `wrong-password`, `session` (with the CSRF token), `session-no-csrf` or none."""
     body: str | None = None
     content_type: str = "application/json"
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    body: object = None
-    """The JSON body, parsed; `bytes` for a body that is not JSON; `None` for an empty body."""
-    headers: dict[str, str] = field(default_factory=dict)
-    """Headers that must be equal."""
-    allow: frozenset[str] | None = None
-    """The methods the `Allow` header must list, in any order."""
 
 
 REQUESTS = {
@@ -207,7 +194,7 @@ def expected(number: int, url: str, name: str) -> Answer:
 
 
 def step_package(number: int) -> str:
-    return PATH.steps[number].folder.replace("/", ".")
+    return suite.package(PATH.steps[number])
 
 
 @pytest.fixture(params=STEPS, ids=[f"step{number}" for number in STEPS])
@@ -248,7 +235,7 @@ def assert_answer(response, answer: Answer, where: str) -> None:
     for name, value in answer.headers.items():
         assert response.get(name) == value, f"{where}: header {name}"
     if answer.allow is not None:
-        assert frozenset(method.strip() for method in response["Allow"].split(",")) == answer.allow, where
+        assert suite.allowed(response["Allow"]) == answer.allow, where
     if "Deprecation" not in answer.headers:
         assert "Deprecation" not in response, where
 
@@ -301,28 +288,6 @@ def test_the_ninja_api_documents_the_routes_drf_served(settings):
     }
 
 
-def migrated_database(tmp_path: Path) -> dict[str, str]:
-    """A fresh SQLite database with the tables and one user, made as `manage.py` would make them."""
-    env = {
-        "DJANGO_SETTINGS_MODULE": "snippets.django_site.settings",
-        "DJANGO_DATABASE": str(tmp_path / "db.sqlite3"),
-        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
-    }
-    inherited = {name: value for name, value in os.environ.items() if name != "DJANGO_URLCONF"}
-    for command in (
-        ["migrate", "--no-input", "-v", "0"],
-        ["createsuperuser", "--no-input", "--username", USERNAME, "--email", "ann@example.com"],
-    ):
-        subprocess.run(
-            [sys.executable, "-m", "django", *command],
-            cwd=ROOT,
-            env=inherited | env,
-            check=True,
-            capture_output=True,
-        )
-    return env
-
-
 NOTE = CALL_BOB | {"id": 1}
 CONVERSATION = [
     (OLD, Request("POST", "", "basic", '{"title": "Call Bob"}'), 201, {"drf": NOTE, "ninja": NOTE}),
@@ -356,34 +321,31 @@ def answered_by(response: httpx.Response) -> str:
     return "ninja" if b'": ' in response.content else "drf"
 
 
-@pytest.mark.parametrize("number", STEPS, ids=[f"step{number}" for number in STEPS])
+@suite.over_steps(STEPS)
 def test_drf_and_ninja_routes_answer_on_one_real_server(number, tmp_path):
-    env = migrated_database(tmp_path)
-    port = free_port()
+    env = django_db.with_superuser(django_db.sqlite_site(tmp_path / "db.sqlite3"), USERNAME, PASSWORD)
     served = SERVED_BY[number]
-    command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", PATH.steps[number].app]
     frameworks = set()
-    with serve(command, port, ready_path="/api/", env=env, timeout=30) as server:
-        with httpx.Client(base_url=server.base_url, trust_env=False, timeout=5) as http:
-            for preferred, request, status, bodies in CONVERSATION:
-                url = preferred if served[preferred] else next(url for url in served if served[url])
-                framework = served[url]
-                response = http.request(
-                    request.method,
-                    url + request.url,
-                    content=request.body,
-                    headers=(basic(USERNAME, PASSWORD) if request.auth else {})
-                    | {"Content-Type": request.content_type},
-                )
-                assert response.status_code == status, f"{url}{request.url}: {response.text}"
-                if bodies[framework] is None:
-                    assert response.content == b""
-                    continue
-                assert response.json() == bodies[framework]
-                assert answered_by(response) == framework, f"{url} should be answered by {framework}"
-                frameworks.add(framework)
-            for url in [url for url in served if not served[url]]:
-                assert http.get(url).status_code == expected(number, url, "list").status
+    with suite.on_real_server(PATH.steps[number], "/api/", env) as (server, http):
+        for preferred, request, status, bodies in CONVERSATION:
+            url = preferred if served[preferred] else next(url for url in served if served[url])
+            framework = served[url]
+            response = http.request(
+                request.method,
+                url + request.url,
+                content=request.body,
+                headers=(basic(USERNAME, PASSWORD) if request.auth else {})
+                | {"Content-Type": request.content_type},
+            )
+            assert response.status_code == status, f"{url}{request.url}: {response.text}"
+            if bodies[framework] is None:
+                assert response.content == b""
+                continue
+            assert response.json() == bodies[framework]
+            assert answered_by(response) == framework, f"{url} should be answered by {framework}"
+            frameworks.add(framework)
+        for url in [url for url in served if not served[url]]:
+            assert http.get(url).status_code == expected(number, url, "list").status
     assert frameworks == {framework for framework in served.values() if framework}
     assert server.process.returncode is not None
 

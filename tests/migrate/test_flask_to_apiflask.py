@@ -15,13 +15,10 @@ as their diffs are.
 from __future__ import annotations
 
 import importlib
-import secrets
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import httpx
 import pytest
 from apiflask import APIFlask
 from flask import Flask
@@ -29,38 +26,12 @@ from flask_smorest import Api, Blueprint
 from werkzeug.exceptions import HTTPException
 
 from guide import migrate
-from guide.servers import free_port, serve
+from tests.migrate import flask_notes, suite
+from tests.migrate.flask_notes import AUTH, BAD_TITLE, TOKEN
+from tests.migrate.suite import NO_URL, Answer, Request, assert_answer, error, send
 
 PATH = migrate.path("flask-to-apiflask")
 STEPS = list(range(len(PATH.steps)))
-TOKEN = secrets.token_urlsafe(32)
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-BIN = Path(sys.executable).parent
-
-
-@dataclass(frozen=True)
-class Request:
-    method: str
-    url: str
-    headers: dict[str, str] = field(default_factory=dict)
-    json: object = None
-    content: bytes | None = None
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    body: object = None
-    """The JSON body, parsed; `None` for an empty body."""
-    headers: dict[str, str] = field(default_factory=dict)
-    """Headers that must be equal."""
-    allow: frozenset[str] | None = None
-    """The methods the `Allow` header must list, in any order."""
-
-
-def error(code: int, name: str, description: str, **headers: str) -> Answer:
-    """An error in the shape of the Flask app's handler: `{code, name, description}`."""
-    return Answer(code, {"code": code, "name": name, "description": description}, headers)
 
 
 def apiflask_invalid(**fields: list[str]) -> Answer:
@@ -82,70 +53,23 @@ def smorest_invalid(**fields: list[str]) -> Answer:
     return Answer(422, body)
 
 
-NO_URL = (
-    "The requested URL was not found on the server. If you entered the URL manually please check your "
-    "spelling and try again."
-)
 BAD_REQUEST = "The browser (or proxy) sent a request that this server could not understand."
-NO_TOKEN = error(401, "Unauthorized", "Invalid or missing token", **{"WWW-Authenticate": "Bearer"})
-BAD_TITLE = error(400, "Bad Request", "title must be a string of 1 to 200 characters")
 NOT_A_DICT = "Input should be a valid dictionary or instance of NoteIn"
 
-REQUESTS = {
-    "list": Request("GET", "/notes"),
-    "list-head": Request("HEAD", "/notes"),
-    "list-trailing-slash": Request("GET", "/notes/"),
-    "read": Request("GET", "/notes/1"),
-    "read-missing": Request("GET", "/notes/99"),
-    "read-not-a-number": Request("GET", "/notes/abc"),
-    "create": Request("POST", "/notes", AUTH, {"title": "Call Bob"}),
-    "create-lower-case-scheme": Request(
-        "POST", "/notes", {"Authorization": f"bearer {TOKEN}"}, {"title": "x"}
-    ),
-    "create-no-token": Request("POST", "/notes", json={"title": "Call Bob"}),
-    "create-wrong-token": Request("POST", "/notes", {"Authorization": "Bearer wrong"}, {"title": "Call Bob"}),
-    "create-no-token-bad-body": Request("POST", "/notes", content=b"nope"),
-    "create-empty-title": Request("POST", "/notes", AUTH, {"title": ""}),
+REQUESTS = flask_notes.REQUESTS | {
     "create-long-title": Request("POST", "/notes", AUTH, {"title": "x" * 201}),
     "create-extra-field": Request("POST", "/notes", AUTH, {"title": "Call Bob", "due": "today"}),
     "create-list-body": Request("POST", "/notes", AUTH, ["Call Bob"]),
-    "create-not-json": Request("POST", "/notes", AUTH | {"Content-Type": "text/plain"}, content=b"Call Bob"),
     "create-broken-json": Request(
         "POST", "/notes", AUTH | {"Content-Type": "application/json"}, content=b'{"title": '
     ),
-    "put-notes": Request("PUT", "/notes"),
-    "delete": Request("DELETE", "/notes/1", AUTH),
-    "delete-missing": Request("DELETE", "/notes/99", AUTH),
-    "delete-no-token": Request("DELETE", "/notes/1"),
-    "unknown-url": Request("GET", "/nothing-here"),
 }
 
-BEFORE = {
-    "list": Answer(200, [{"id": 1, "title": "Buy milk"}]),
-    "list-head": Answer(200),
-    "list-trailing-slash": error(404, "Not Found", NO_URL),
-    "read": Answer(200, {"id": 1, "title": "Buy milk"}),
-    "read-missing": error(404, "Not Found", "Note not found"),
-    "read-not-a-number": error(404, "Not Found", NO_URL),
-    "create": Answer(201, {"id": 2, "title": "Call Bob"}),
-    "create-lower-case-scheme": Answer(201, {"id": 2, "title": "x"}),
-    "create-no-token": NO_TOKEN,
-    "create-wrong-token": NO_TOKEN,
-    "create-no-token-bad-body": NO_TOKEN,
-    "create-empty-title": BAD_TITLE,
+BEFORE = flask_notes.BEFORE | {
     "create-long-title": BAD_TITLE,
     "create-extra-field": Answer(201, {"id": 2, "title": "Call Bob"}),
     "create-list-body": BAD_TITLE,
-    "create-not-json": BAD_TITLE,
     "create-broken-json": BAD_TITLE,
-    "put-notes": replace(
-        error(405, "Method Not Allowed", "The method is not allowed for the requested URL."),
-        allow=frozenset({"GET", "HEAD", "OPTIONS", "POST"}),
-    ),
-    "delete": Answer(204),
-    "delete-missing": error(404, "Not Found", "Note not found"),
-    "delete-no-token": NO_TOKEN,
-    "unknown-url": error(404, "Not Found", NO_URL),
 }
 
 # --8<-- [start:changes]
@@ -187,32 +111,17 @@ CHANGES = {
 
 def expected(number: int, name: str) -> Answer:
     """What step `number` must answer to the request `name`: the Flask answer or the latest change."""
-    answer = BEFORE[name]
-    for step, changes in sorted(CHANGES.items()):
-        if step <= number and name in changes:
-            answer = changes[name]
-    return answer
-
-
-PACKAGE = "snippets.migrate.flask_to_apiflask"
-"""The path's package: every step imports the one data layer, `notes.py`, from here."""
-
-
-def load(number: int):
-    """Import a step's app fresh (it reads `API_TOKEN` at import) and its data layer."""
-    step = PATH.steps[number]
-    package = step.folder.replace("/", ".")
-    for name in [name for name in sys.modules if name.startswith(package + ".")]:
-        del sys.modules[name]
-    module, _, attribute = step.app.partition(":")
-    return getattr(importlib.import_module(module), attribute), importlib.import_module(f"{PACKAGE}.notes")
+    return suite.expected(BEFORE, CHANGES, number, name)
 
 
 @pytest.fixture(scope="module")
 def apps():
+    """Every step's app, imported with the token set (it reads `API_TOKEN` at import), and the one
+    data layer every step imports (`notes.py`)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("API_TOKEN", TOKEN)
-        yield {number: load(number) for number in STEPS}
+        notes = importlib.import_module("snippets.migrate.flask_to_apiflask.notes")
+        yield {number: (suite.load_app(PATH.steps[number]), notes) for number in STEPS}
 
 
 @contextmanager
@@ -221,7 +130,7 @@ def running(apps, number: int, database: Path, monkeypatch):
     monkeypatch.setenv("NOTES_DATABASE", str(database))
     app, notes = apps[number]
     notes.add_note("Buy milk")
-    with httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://testserver") as http:
+    with suite.client(app) as http:
         yield http
 
 
@@ -229,35 +138,6 @@ def running(apps, number: int, database: Path, monkeypatch):
 def step(request, apps, tmp_path, monkeypatch):
     with running(apps, request.param, tmp_path / "notes.db", monkeypatch) as http:
         yield request.param, apps[request.param][0], http
-
-
-def steps(*numbers: int):
-    return pytest.mark.parametrize("number", numbers, ids=[f"step{number}" for number in numbers])
-
-
-def send(http: httpx.Client, request: Request) -> httpx.Response:
-    return http.request(
-        request.method,
-        request.url,
-        headers=request.headers,
-        json=request.json,
-        content=request.content,
-        follow_redirects=False,
-    )
-
-
-def assert_answer(response: httpx.Response, answer: Answer, where: str) -> None:
-    assert response.status_code == answer.status, f"{where}: {response.status_code} {response.text}"
-    if answer.body is None:
-        assert response.content == b"", f"{where}: body {response.content!r}"
-    else:
-        assert response.headers["content-type"] == "application/json", where
-        assert response.json() == answer.body, where
-    for name, value in answer.headers.items():
-        assert response.headers.get(name) == value, f"{where}: header {name}"
-    if answer.allow is not None:
-        allowed = frozenset(method.strip() for method in response.headers["allow"].split(","))
-        assert allowed == answer.allow, f"{where}: Allow {response.headers['allow']}"
 
 
 @pytest.mark.parametrize("name", REQUESTS)
@@ -268,11 +148,7 @@ def test_every_step_gives_the_suite_the_answers_it_expects(step, name):
 
 def test_every_expected_change_is_a_change_and_names_a_real_request():
     assert sorted(CHANGES) == STEPS[1:]
-    for number, changes in CHANGES.items():
-        for name in changes:
-            assert name in REQUESTS
-            assert expected(number, name) != expected(number - 1, name), f"step {number}: {name}"
-    assert BEFORE.keys() == REQUESTS.keys()
+    suite.assert_changes_are_changes(BEFORE, CHANGES, REQUESTS, STEPS)
 
 
 ROUTES = {("/notes", "get"), ("/notes", "post"), ("/notes/{note_id}", "get"), ("/notes/{note_id}", "delete")}
@@ -284,7 +160,7 @@ def test_the_plain_flask_app_has_no_openapi_document_or_docs(apps, tmp_path, mon
             assert_answer(http.get(url), error(404, "Not Found", NO_URL), url)
 
 
-@steps(*STEPS[1:])
+@suite.over_steps(STEPS[1:])
 def test_every_later_step_serves_an_openapi_document_of_the_four_routes_and_docs(
     number, apps, tmp_path, monkeypatch
 ):
@@ -312,7 +188,7 @@ def test_swapping_the_class_documents_routes_without_bodies_and_errors_in_the_wr
     assert spec["components"]["schemas"]["HTTPError"]["properties"].keys() == {"detail", "message"}
 
 
-@steps(*STEPS[2:])
+@suite.over_steps(STEPS[2:])
 def test_the_schemas_document_bodies_rules_errors_and_the_token(number, apps, tmp_path, monkeypatch):
     with running(apps, number, tmp_path / "notes.db", monkeypatch) as http:
         spec = http.get("/openapi.json").json()
@@ -373,24 +249,21 @@ CONVERSATION = [
 """Requests in order with the answer each gets from every step; `None` where the step decides (`CHANGES`)."""
 
 
-@pytest.mark.parametrize("number", STEPS, ids=[f"step{number}" for number in STEPS])
+@suite.over_steps(STEPS)
 def test_every_step_answers_under_gunicorn_on_loopback(number, tmp_path):
     step = PATH.steps[number]
     assert step.server == "gunicorn"
-    port = free_port()
     env = {"API_TOKEN": TOKEN, "NOTES_DATABASE": str(tmp_path / "notes.db")}
-    command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", step.app]
-    with serve(command, port, ready_path="/notes", env=env, timeout=30) as server:
-        with httpx.Client(base_url=server.base_url, trust_env=False, timeout=5) as http:
-            for request, status, body in CONVERSATION:
-                response = send(http, request)
-                if status is None:
-                    assert_answer(response, expected(number, "create-empty-title"), f"step {number}")
-                    continue
-                assert response.status_code == status, response.text
-                assert (response.json() if body is not None else response.content) == (body if body else b"")
-            openapi = http.get("/openapi.json")
-            assert openapi.status_code == (404 if number == 0 else 200)
+    with suite.on_real_server(step, "/notes", env) as (server, http):
+        for request, status, body in CONVERSATION:
+            response = send(http, request)
+            if status is None:
+                assert_answer(response, expected(number, "create-empty-title"), f"step {number}")
+                continue
+            assert response.status_code == status, response.text
+            assert (response.json() if body is not None else response.content) == (body if body else b"")
+        openapi = http.get("/openapi.json")
+        assert openapi.status_code == (404 if number == 0 else 200)
     assert server.process.returncode is not None
 
 

@@ -12,28 +12,25 @@ step's real server.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
 from flask import Flask
-from starlette.testclient import TestClient
 
 from guide import migrate
-from guide.servers import HOST, free_port, serve
+from tests.migrate import suite
+from tests.migrate.suite import NO_URL, assert_answer, send
+from tests.support.servers import HOST
 
 PATH = migrate.path("flask-to-quart")
 STEPS = list(range(len(PATH.steps)))
-BIN = Path(sys.executable).parent
 DELAY = 0.4
 """Seconds the fake upstream waits before every answer."""
 CONCURRENT = 5
@@ -72,48 +69,39 @@ def upstream_url():
     server.server_close()
 
 
-def load(number: int):
-    """Import a step's app fresh (it reads `UPSTREAM_URL` at import)."""
-    step = PATH.steps[number]
-    package = step.folder.replace("/", ".")
-    for name in [name for name in sys.modules if name.startswith(package + ".")]:
-        del sys.modules[name]
-    module, _, attribute = step.app.partition(":")
-    return getattr(importlib.import_module(module), attribute)
-
-
 @pytest.fixture(scope="module")
 def apps(upstream_url):
+    """Every step's app, imported with the upstream's URL set (it reads `UPSTREAM_URL` at import)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("UPSTREAM_URL", upstream_url)
-        yield {number: load(number) for number in STEPS}
-
-
-def client(app) -> httpx.Client:
-    if isinstance(app, Flask):
-        return httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://testserver")
-    return TestClient(app)
+        yield {number: suite.load_app(PATH.steps[number]) for number in STEPS}
 
 
 @pytest.fixture(params=STEPS, ids=[f"step{number}" for number in STEPS])
 def step(request, apps):
-    with client(apps[request.param]) as http:
+    with suite.client(apps[request.param]) as http:
         yield request.param, http
 
 
 @dataclass(frozen=True)
 class Request:
+    """A request as `suite.send` takes it, written (method, url, json, content): no headers."""
+
     method: str
     url: str
     json: object = None
     content: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Answer:
+    """An answer as `suite.assert_answer` takes it, written (status, body, allow): no header is checked."""
+
     status: int
     body: object = None
     allow: frozenset[str] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def error(code: int, name: str, description: str) -> Answer:
@@ -121,10 +109,6 @@ def error(code: int, name: str, description: str) -> Answer:
 
 
 BAD_SYMBOLS = error(400, "Bad Request", "symbols must be a list of 1 to 10 strings")
-NO_URL = (
-    "The requested URL was not found on the server. If you entered the URL manually please check your "
-    "spelling and try again."
-)
 
 # --8<-- [start:suite]
 SUITE = {
@@ -168,16 +152,7 @@ SUITE = {
 def test_every_step_gives_the_suite_the_same_answers(step, name):
     number, http = step
     request, answer = SUITE[name]
-    response = http.request(request.method, request.url, json=request.json, content=request.content)
-    where = f"step {number}, {name}"
-    assert response.status_code == answer.status, f"{where}: {response.text}"
-    if answer.body is None:
-        assert response.content == b"", where
-    else:
-        assert response.headers["content-type"] == "application/json", where
-        assert response.json() == answer.body, where
-    if answer.allow is not None:
-        assert {method.strip() for method in response.headers["allow"].split(",")} == answer.allow, where
+    assert_answer(send(http, request), answer, f"step {number}, {name}")
 
 
 def test_one_batch_of_five_symbols_waits_once_only_with_the_async_client(step):
@@ -193,28 +168,19 @@ def test_one_batch_of_five_symbols_waits_once_only_with_the_async_client(step):
         assert elapsed < OVERLAPPED, f"step {number}: {elapsed:.2f} s"
 
 
-def command(number: int, port: int) -> list[str]:
-    step = PATH.steps[number]
-    if step.server == "gunicorn":
-        return [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", step.app]
-    return [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log", step.app]
-
-
-@pytest.mark.parametrize("number", STEPS, ids=[f"step{number}" for number in STEPS])
+@suite.over_steps(STEPS)
 def test_concurrent_lookups_under_the_real_server_with_one_worker(number, upstream_url):
-    port = free_port()
     env = {"UPSTREAM_URL": upstream_url}
-    with serve(command(number, port), port, ready_path="/nothing-here", env=env, timeout=30) as server:
-        with httpx.Client(base_url=server.base_url, trust_env=False, timeout=30) as http:
-            assert http.get("/prices/ACME").json() == {"symbol": "ACME", "price": 12.5}
+    with suite.on_real_server(PATH.steps[number], "/nothing-here", env, client_timeout=30) as (server, http):
+        assert http.get("/prices/ACME").json() == {"symbol": "ACME", "price": 12.5}
 
-            def lookup(index: int) -> int:
-                return http.get(f"/prices/S{index}").status_code
+        def lookup(index: int) -> int:
+            return http.get(f"/prices/S{index}").status_code
 
-            started = time.monotonic()
-            with ThreadPoolExecutor(CONCURRENT) as pool:
-                statuses = list(pool.map(lookup, range(CONCURRENT)))
-            elapsed = time.monotonic() - started
+        started = time.monotonic()
+        with ThreadPoolExecutor(CONCURRENT) as pool:
+            statuses = list(pool.map(lookup, range(CONCURRENT)))
+        elapsed = time.monotonic() - started
     assert statuses == [200] * CONCURRENT
     if number < 2:
         assert elapsed >= CONCURRENT * DELAY, f"step {number}: {elapsed:.2f} s, the lookups overlapped"

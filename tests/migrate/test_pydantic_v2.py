@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
-import sys
-from dataclasses import dataclass
-from pathlib import Path
 
-import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.exceptions import PydanticV1NotSupportedError
@@ -26,18 +22,12 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, ValidationError
 
 from guide import migrate
-from guide.servers import free_port, serve
+from tests.migrate import suite
+from tests.migrate.suite import Answer, assert_answer
 
 PATH = migrate.path("pydantic-v2")
 STEPS = list(range(len(PATH.steps)))
-BIN = Path(sys.executable).parent
 PACKAGE = "snippets.migrate.pydantic_v2"
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    body: object
 
 
 def v1_error(field: str, message: str, kind: str, **context: object) -> dict:
@@ -177,11 +167,7 @@ CHANGES = {
 
 
 def expected(number: int, name: str) -> Answer:
-    answer = BEFORE[name]
-    for step, changes in sorted(CHANGES.items()):
-        if step <= number and name in changes:
-            answer = changes[name]
-    return answer
+    return suite.expected(BEFORE, CHANGES, number, name)
 
 
 def load(number: int):
@@ -204,17 +190,11 @@ def step(request, tmp_path, monkeypatch):
 def test_every_step_gives_the_suite_the_answers_it_expects(step, name):
     number, _, http = step
     method, url, body = REQUESTS[name]
-    response = http.request(method, url, json=body)
-    answer = expected(number, name)
-    assert (response.status_code, response.json()) == (answer.status, answer.body), f"step {number}, {name}"
+    assert_answer(http.request(method, url, json=body), expected(number, name), f"step {number}, {name}")
 
 
 def test_every_expected_change_is_a_change_and_names_a_real_request():
-    for number, changes in CHANGES.items():
-        assert number in STEPS[1:]
-        for name in changes:
-            assert expected(number, name) != expected(number - 1, name), name
-    assert BEFORE.keys() == REQUESTS.keys()
+    suite.assert_changes_are_changes(BEFORE, CHANGES, REQUESTS, STEPS)
 
 
 def test_successful_answers_are_the_same_bytes_at_every_step(tmp_path, monkeypatch):
@@ -284,16 +264,15 @@ def test_from_attributes_is_what_lets_v2_read_the_data_layers_objects():
         WithoutFromAttributes.model_validate(link)
 
 
-@pytest.mark.parametrize("number", STEPS, ids=[f"step{number}" for number in STEPS])
+@suite.over_steps(STEPS)
 def test_each_step_runs_under_uvicorn(number, tmp_path):
-    port = free_port()
+    step = PATH.steps[number]
+    assert step.server == "uvicorn"
     env = {"LINKS_DATABASE": str(tmp_path / "links.db")}
-    command = [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
-    with serve([*command, PATH.steps[number].app], port, ready_path="/openapi.json", env=env) as server:
-        with httpx.Client(base_url=server.base_url, trust_env=False, timeout=5) as http:
-            created = http.post("/links", json=GOOD)
-            assert (created.status_code, created.json()) == (201, SAVED | {"id": 1})
-            assert http.get("/links/1").json() == SAVED | {"id": 1}
-            bad = http.post("/links", json={"title": "", "url": "https://example.com"})
-            assert bad.status_code == 422
-            assert bad.json() == expected(number, "create-empty-title").body
+    with suite.on_real_server(step, "/openapi.json", env) as (_, http):
+        created = http.post("/links", json=GOOD)
+        assert (created.status_code, created.json()) == (201, SAVED | {"id": 1})
+        assert http.get("/links/1").json() == SAVED | {"id": 1}
+        bad = http.post("/links", json={"title": "", "url": "https://example.com"})
+        assert bad.status_code == 422
+        assert bad.json() == expected(number, "create-empty-title").body

@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from guide import ROOT
 
 BIN = Path(sys.executable).parent
@@ -57,48 +59,43 @@ def test_fixture_site_builds_when_nothing_is_broken(tmp_path):
     assert "Hello, world" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_missing_snippet_section_fails_naming_the_file(tmp_path):
-    page = PAGE + '\n```python\n--8<-- "snippets/hello/flask_app.py:no-such-section"\n```\n'
-    result = build_fixture_site(tmp_path, {"index.md": page})
+OTHER = PAGE.replace("# Fixture", "# Other\n\n## Real heading")
+BREAKS = {
+    "missing-snippet-section": (
+        {"index.md": PAGE + '\n```python\n--8<-- "snippets/hello/flask_app.py:no-such-section"\n```\n'},
+        ["snippets/hello/flask_app.py", "no-such-section"],
+    ),
+    "missing-snippet-file": (
+        {"index.md": PAGE + '\n```python\n--8<-- "snippets/hello/no_such_app.py"\n```\n'},
+        ["snippets/hello/no_such_app.py"],
+    ),
+    "broken-internal-link": (
+        {"index.md": PAGE + "\nSee [the other page](missing.md).\n"},
+        ["index.md", "missing.md"],
+    ),
+    "broken-anchor": (
+        {"index.md": PAGE + "\nSee [that](other.md#no-such-anchor).\n", "other.md": OTHER},
+        ["index.md", "no-such-anchor"],
+    ),
+    "page-without-description": (
+        {"index.md": "# No front matter\n"},
+        ["docs/index.md: front matter has no 'description'"],
+    ),
+    "unknown-directive": (
+        {"index.md": PAGE + "\n<!-- guide:no-such-thing -->\n"},
+        ["docs/index.md:6: unknown directive 'no-such-thing'"],
+    ),
+}
+"""Per break: the fixture site's pages, and what the build's error output must name."""
+
+
+@pytest.mark.parametrize("name", BREAKS)
+def test_a_broken_page_fails_the_build_naming_the_file(name, tmp_path):
+    pages, named = BREAKS[name]
+    result = build_fixture_site(tmp_path, pages)
     assert result.returncode != 0
-    assert "snippets/hello/flask_app.py" in result.stderr
-    assert "no-such-section" in result.stderr
-
-
-def test_missing_snippet_file_fails_naming_the_file(tmp_path):
-    page = PAGE + '\n```python\n--8<-- "snippets/hello/no_such_app.py"\n```\n'
-    result = build_fixture_site(tmp_path, {"index.md": page})
-    assert result.returncode != 0
-    assert "snippets/hello/no_such_app.py" in result.stderr
-
-
-def test_broken_internal_link_fails_naming_the_page(tmp_path):
-    result = build_fixture_site(tmp_path, {"index.md": PAGE + "\nSee [the other page](missing.md).\n"})
-    assert result.returncode != 0
-    assert "index.md" in result.stderr
-    assert "missing.md" in result.stderr
-
-
-def test_broken_anchor_fails_naming_the_page(tmp_path):
-    other = PAGE.replace("# Fixture", "# Other\n\n## Real heading")
-    result = build_fixture_site(
-        tmp_path, {"index.md": PAGE + "\nSee [that](other.md#no-such-anchor).\n", "other.md": other}
-    )
-    assert result.returncode != 0
-    assert "index.md" in result.stderr
-    assert "no-such-anchor" in result.stderr
-
-
-def test_page_without_description_fails_naming_the_page(tmp_path):
-    result = build_fixture_site(tmp_path, {"index.md": "# No front matter\n"})
-    assert result.returncode != 0
-    assert "docs/index.md: front matter has no 'description'" in result.stderr
-
-
-def test_unknown_directive_fails_naming_the_page_and_line(tmp_path):
-    result = build_fixture_site(tmp_path, {"index.md": PAGE + "\n<!-- guide:no-such-thing -->\n"})
-    assert result.returncode != 0
-    assert "docs/index.md:6: unknown directive 'no-such-thing'" in result.stderr
+    for text in named:
+        assert text in result.stderr, f"{name}: {text!r} not in the build's output"
 
 
 def copy_for_snippet_tests(tmp_path: Path) -> Path:

@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(config, items):
 def pytest_terminal_summary(terminalreporter, config):
     """Print the Lighthouse and axe-core figures per page type when this run measured them
     (test_quality_lighthouse.py, test_quality_pages.py)."""
-    from guide import quality
+    from tests.support import quality
 
     for tool, title, format_summary in (
         ("lighthouse", "Lighthouse per page type", quality.format_summary),
@@ -66,7 +66,7 @@ CHROMIUM_FLAGS = [
 @pytest.fixture(scope="session")
 def site_url(site_dir):
     """Base URL of the built site, served on loopback for the duration of the session."""
-    from guide.staticserver import serve_directory
+    from tests.support.staticserver import serve_directory
 
     with serve_directory(site_dir) as url:
         yield url

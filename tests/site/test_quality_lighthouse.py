@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from guide import quality
+from tests.support import quality
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide import links
+from tests.support import links
 
 
 def test_every_public_url_still_resolves(site_dir):

@@ -5,7 +5,7 @@
 - axe-core finds no violation, in the light palette and in the dark one (chosen the
   way Material stores a reader's choice, and checked to have taken effect).
 
-Pages are discovered from the build (`guide.quality.site_pages`), so new pages are
+Pages are discovered from the build (`tests.support.quality.site_pages`), so new pages are
 checked without editing this file.
 """
 
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from guide import ROOT, quality
+from guide import ROOT
+from tests.support import quality
 
 pytestmark = pytest.mark.browser
 

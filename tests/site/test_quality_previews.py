@@ -3,7 +3,7 @@
 import html
 import re
 
-from guide import quality, sitecheck
+from tests.support import quality, sitecheck
 
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 REQUIRED = ("description", "og:type", "og:site_name", "og:title", "og:description", "og:url", "twitter:card")

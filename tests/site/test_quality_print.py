@@ -10,7 +10,7 @@ from fnmatch import fnmatchcase
 
 import pytest
 
-from guide import quality
+from tests.support import quality
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """The site checks' own logic (privacy scan, axe summary) on fixture data, not the real site."""
 
-from guide import sitecheck
+from tests.support import sitecheck
 
 
 def test_detects_cdn_script_font_and_image(tmp_path):
@@ -31,7 +31,7 @@ def test_orphan_snippets():
 
 
 def test_axe_summary_counts_violations_per_page_type_and_palette():
-    from guide import quality
+    from tests.support import quality
 
     records = [
         {"url": "tasks/basics/", "palette": "light", "violations": 0},

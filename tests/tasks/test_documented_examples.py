@@ -9,13 +9,13 @@ import importlib
 
 import pytest
 
+from guide import ROOT
 from guide.frameworks import FRAMEWORKS
-from tests.tasks.http_examples import (
-    DOCUMENTED_CASES,
-    ROOT,
-    assert_example,
-    example_request,
+from tests.support.http_answers import (
+    BASICS_CASES,
+    assert_saved,
     included_by,
+    read_request,
     request_file,
     response_file,
     send_django,
@@ -24,16 +24,16 @@ from tests.tasks.http_examples import (
 )
 
 PAGE = "tasks/basics.md"
-CASES = [(task, case) for task, cases in DOCUMENTED_CASES.items() for case in cases]
+CASES = [(task, case) for task, cases in BASICS_CASES.items() for case in cases]
 
 
 def app(task: str, framework: str):
     return importlib.import_module(f"snippets.{task}.{framework}_app").app
 
 
-@pytest.mark.parametrize("task", list(DOCUMENTED_CASES))
+@pytest.mark.parametrize("task", list(BASICS_CASES))
 def test_every_example_file_is_a_documented_case_shown_on_the_page(task):
-    cases = DOCUMENTED_CASES[task]
+    cases = BASICS_CASES[task]
     files = sorted(
         str(path.relative_to(ROOT)) for path in (ROOT / f"snippets/{task}/examples").glob("*.http")
     )
@@ -47,14 +47,14 @@ def test_every_example_file_is_a_documented_case_shown_on_the_page(task):
 
 @pytest.mark.parametrize(("task", "case"), CASES)
 def test_flask_answers_as_documented(task, case):
-    answer = send_flask(app(task, "flask"), example_request(request_file(task, case)))
-    assert_example(response_file(task, case, "flask"), answer)
+    answer = send_flask(app(task, "flask"), read_request(request_file(task, case)))
+    assert_saved(response_file(task, case, "flask"), answer)
 
 
 @pytest.mark.parametrize(("task", "case"), CASES)
 def test_fastapi_answers_as_documented(task, case):
-    answer = send_fastapi(app(task, "fastapi"), example_request(request_file(task, case)))
-    assert_example(response_file(task, case, "fastapi"), answer)
+    answer = send_fastapi(app(task, "fastapi"), read_request(request_file(task, case)))
+    assert_saved(response_file(task, case, "fastapi"), answer)
 
 
 @pytest.mark.parametrize(
@@ -62,5 +62,5 @@ def test_fastapi_answers_as_documented(task, case):
     [pytest.param(task, case, marks=pytest.mark.urls(f"snippets.{task}.django_app")) for task, case in CASES],
 )
 def test_django_answers_as_documented(task, case, client):
-    answer = send_django(client, example_request(request_file(task, case)))
-    assert_example(response_file(task, case, "django"), answer)
+    answer = send_django(client, read_request(request_file(task, case)))
+    assert_saved(response_file(task, case, "django"), answer)

@@ -8,7 +8,7 @@ from django.test import Client
 from fastapi.testclient import TestClient
 
 from guide.frameworks import FRAMEWORKS
-from tests.tasks.response_files import assert_documented
+from tests.support.http_answers import Answer, assert_saved
 
 TOKEN_FIELD = {"flask": "csrf_token", "fastapi": "csrf_token", "django": "csrfmiddlewaretoken"}
 
@@ -81,7 +81,7 @@ def test_post_without_token_gets_documented_error(browser):
     browser.get("/contact")
     status, headers, html = browser.post("/contact", {"name": "Ada", "message": "Hi"})
     path = f"snippets/forms/responses/{browser.framework}_missing_csrf.txt"
-    assert_documented(path, status, headers, html, excerpt=browser.framework == "django")
+    assert_saved(path, Answer(status, headers, html), excerpt=browser.framework == "django")
     assert "Thanks" not in html
 
 

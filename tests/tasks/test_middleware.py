@@ -7,19 +7,16 @@ one); only origins listed in `CORS_ALLOWED_ORIGINS` get CORS headers.
 import importlib
 import json
 import re
-import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.urls import clear_url_caches
 from fastapi.testclient import TestClient
 
 from guide.frameworks import FRAMEWORKS
-from guide.servers import free_port, serve
 from snippets.middleware import django_settings, fastapi_app, flask_app
+from tests.support.servers import DJANGO_WSGI, Served, running
 
-BIN = Path(sys.executable).parent
 ALLOWED = "https://app.example.com"
 FOREIGN = "https://evil.example"
 NEW_ID = re.compile(r"[0-9a-f]{32}")
@@ -136,17 +133,8 @@ def test_without_configuration_no_origin_is_allowed(monkeypatch):
 
 
 def test_django_settings_module_under_gunicorn():
-    port = free_port()
-    command = [
-        str(BIN / "gunicorn"),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-        "snippets.django_site.wsgi:app",
-    ]
     env = {"DJANGO_SETTINGS_MODULE": "snippets.middleware.django_settings", "CORS_ALLOWED_ORIGINS": ALLOWED}
-    with serve(command, port, ready_path="/ping", env=env, timeout=30) as server:
+    with running(Served("gunicorn", DJANGO_WSGI, env), ready_path="/ping") as server:
         request = urllib.request.Request(server.base_url + "/ping", headers={"Origin": ALLOWED})
         with urllib.request.urlopen(request, timeout=5) as response:
             assert response.status == 200

@@ -1,6 +1,6 @@
 """A real database, async and sync (docs/tasks/postgres.md#postgres): the notes API on PostgreSQL.
 
-Every test talks to a PostgreSQL server the session starts itself (`tests/postgres.py`).
+Every test talks to a PostgreSQL server the session starts itself (`postgres`, tests/conftest.py).
 Flask and FastAPI run in process against a database of their own. Django is configured once
 per process (pytest-django's SQLite test database stays the default), so in process the
 PostgreSQL settings of `snippets/postgres/django_settings.py` are added as a second
@@ -13,13 +13,9 @@ with the app's `application_name`, and `pg_stat_activity` lists those still open
 
 import importlib
 import json
-import os
-import subprocess
 import sys
-import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -28,11 +24,11 @@ from django.db import connections
 from django.test import Client
 from fastapi.testclient import TestClient
 
-from guide.servers import free_port, serve
-from tests.postgres import postgres  # noqa: F401  (the session fixture)
+from tests.support import django_db
+from tests.support.http_answers import fetch_json
+from tests.support.servers import DJANGO_ASGI, DJANGO_WSGI, Served, running
 from tests.tasks.json_clients import django_caller, flask_caller, starlette_caller
 
-BIN = Path(sys.executable).parent
 ALIAS = "postgres"
 INVALID_TITLE = "title must be a string of 1 to 200 characters"
 REQUESTS = 40
@@ -66,7 +62,7 @@ class ToPostgres:
 
 
 @pytest.fixture
-def django_on_postgres(postgres, monkeypatch, settings, django_db_blocker):  # noqa: F811
+def django_on_postgres(postgres, monkeypatch, settings, django_db_blocker):
     """The Django snippet's DATABASES["default"] as alias `postgres`, migrated; removed afterwards."""
     database, application = fresh(postgres, "django")
     monkeypatch.setenv("DATABASE_URL", postgres.url(database, application, scheme="postgresql"))
@@ -88,7 +84,7 @@ def django_on_postgres(postgres, monkeypatch, settings, django_db_blocker):  # n
 
 
 @pytest.fixture(params=["flask", "fastapi", "django", "django-async"])
-def api(request, postgres, monkeypatch):  # noqa: F811
+def api(request, postgres, monkeypatch):
     """(call, application_name, path prefix) for each app, on its own database."""
     if request.param == "flask":
         database, application = fresh(postgres, "flask")
@@ -106,7 +102,7 @@ def api(request, postgres, monkeypatch):  # noqa: F811
         yield django_caller(Client()), application, prefix
 
 
-def test_rows_are_created_and_read_back(api, postgres):  # noqa: F811
+def test_rows_are_created_and_read_back(api, postgres):
     call, _, prefix = api
     created = call("POST", f"{prefix}/notes", json={"title": "Robert'); DROP TABLE notes;--"})
     assert created.status == 201
@@ -133,7 +129,7 @@ def test_invalid_title_is_a_422(api, payload):
         assert reply.json() == {"detail": INVALID_TITLE}
 
 
-def test_sequential_requests_reuse_one_connection(api, postgres):  # noqa: F811
+def test_sequential_requests_reuse_one_connection(api, postgres):
     call, application, prefix = api
     for number in range(REQUESTS // 2):
         note = call("POST", f"{prefix}/notes", json={"title": f"note {number}"}).json()
@@ -142,7 +138,7 @@ def test_sequential_requests_reuse_one_connection(api, postgres):  # noqa: F811
     assert postgres.open_connections(application) == 1
 
 
-def test_the_log_counts_every_new_connection(postgres):  # noqa: F811
+def test_the_log_counts_every_new_connection(postgres):
     database, application = fresh(postgres, "control")
     for _ in range(3):
         psycopg.connect(postgres.url(database, application, scheme="postgresql")).close()
@@ -151,7 +147,7 @@ def test_the_log_counts_every_new_connection(postgres):  # noqa: F811
 
 
 @pytest.mark.parametrize("module_name", ["snippets.postgres.flask_app", "snippets.postgres.fastapi_app"])
-def test_concurrent_requests_stay_within_pool_size_plus_overflow(module_name, postgres, monkeypatch):  # noqa: F811
+def test_concurrent_requests_stay_within_pool_size_plus_overflow(module_name, postgres, monkeypatch):
     database, application = fresh(postgres, module_name.split(".")[-1].split("_")[0])
     module = load(module_name, monkeypatch, postgres.url(database, application))
     assert (module.engine.pool.size(), module.engine.pool._max_overflow) == (POOL_SIZE, MAX_OVERFLOW)
@@ -178,40 +174,29 @@ def test_concurrent_requests_stay_within_pool_size_plus_overflow(module_name, po
     assert postgres.connections_opened(application) < 2 * REQUESTS
 
 
-def django_server_env(postgres, application: str, **extra: str) -> dict[str, str]:  # noqa: F811
+def django_server_env(postgres, application: str, **extra: str) -> dict[str, str]:
     database, _ = fresh(postgres, "djangoserver")
-    env = {
-        "DJANGO_SETTINGS_MODULE": "snippets.postgres.django_settings",
-        "DATABASE_URL": postgres.url(database, application, scheme="postgresql"),
-        **extra,
-    }
-    subprocess.run(
-        [sys.executable, "-m", "django", "migrate", "--no-input", "-v", "0"],
-        env={**os.environ, **env},
-        check=True,
-        timeout=60,
+    return django_db.migrate(
+        {
+            "DJANGO_SETTINGS_MODULE": "snippets.postgres.django_settings",
+            "DATABASE_URL": postgres.url(database, application, scheme="postgresql"),
+            **extra,
+        }
     )
-    return env
 
 
 def post_and_read(base_url: str, prefix: str) -> None:
-    body = json.dumps({"title": "from a real server"}).encode()
-    request = urllib.request.Request(
-        f"{base_url}{prefix}/notes", data=body, method="POST", headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(request, timeout=5) as response:
-        assert response.status == 201
-        note = json.loads(response.read())
-    with urllib.request.urlopen(f"{base_url}{prefix}/notes/{note['id']}", timeout=5) as response:
-        assert json.loads(response.read()) == note
+    created = fetch_json(f"{base_url}{prefix}/notes", "POST", {"title": "from a real server"})
+    assert created.status == 201
+    note = json.loads(created.body)
+    read = fetch_json(f"{base_url}{prefix}/notes/{note['id']}")
+    assert (read.status, json.loads(read.body)) == (200, note)
 
 
-def test_django_settings_module_under_gunicorn_keeps_one_connection(postgres):  # noqa: F811
+def test_django_settings_module_under_gunicorn_keeps_one_connection(postgres):
     application = f"gunicorn-{uuid.uuid4().hex[:8]}"
     env = django_server_env(postgres, application)
-    port = free_port()
-    command = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1"]
-    with serve([*command, "snippets.django_site.wsgi:app"], port, "/notes/1", env=env, timeout=30) as server:
+    with running(Served("gunicorn", DJANGO_WSGI, env), ready_path="/notes/1") as server:
         before = postgres.connections_opened(application)
         for _ in range(10):
             post_and_read(server.base_url, "")
@@ -220,14 +205,10 @@ def test_django_settings_module_under_gunicorn_keeps_one_connection(postgres):  
         assert postgres.open_connections(application) == 1
 
 
-def test_django_async_views_under_uvicorn_open_a_connection_per_request(postgres):  # noqa: F811
+def test_django_async_views_under_uvicorn_open_a_connection_per_request(postgres):
     application = f"uvicorn-{uuid.uuid4().hex[:8]}"
     env = django_server_env(postgres, application, DJANGO_CONN_MAX_AGE="0")
-    port = free_port()
-    command = [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
-    with serve(
-        [*command, "snippets.django_site.asgi:app"], port, "/async/notes/1", env=env, timeout=30
-    ) as server:
+    with running(Served("uvicorn", DJANGO_ASGI, env), ready_path="/async/notes/1") as server:
         before = postgres.connections_opened(application)
         for _ in range(10):
             post_and_read(server.base_url, "/async")

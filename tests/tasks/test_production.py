@@ -8,7 +8,6 @@ reports, and that the server stops cleanly on SIGTERM.
 
 import importlib
 import json
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -16,10 +15,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from guide.servers import free_port, serve
 from snippets.production import gunicorn_conf
+from tests.support.servers import BIN, free_port, serve
 
-BIN = Path(sys.executable).parent
 PRODUCTION = Path(__file__).resolve().parents[2] / "snippets" / "production"
 WORKERS = 2
 

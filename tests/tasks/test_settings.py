@@ -12,15 +12,15 @@ import secrets
 import subprocess
 import sys
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from guide.servers import free_port, serve
-from tests.tasks.http_examples import ROOT, assert_example, example_request, included_by, send_flask
+from guide import ROOT
+from tests.support.http_answers import assert_saved, included_by, read_request, send_flask
+from tests.support.servers import DJANGO_WSGI, Served, running, task_app
 
 EXAMPLES = "snippets/settings/examples"
 PAGE = "tasks/basics.md"
@@ -32,7 +32,6 @@ IMPORT = {
     "fastapi": ("snippets.settings.fastapi_app", {}),
     "django": ("snippets.django_site.wsgi", {"DJANGO_SETTINGS_MODULE": DJANGO_SETTINGS}),
 }
-BIN = Path(sys.executable).parent
 
 
 def fresh(module: str):
@@ -96,8 +95,8 @@ def test_flask_starts_with_a_page_size_that_is_not_a_number_and_serves_the_text(
     environment("APP_SECRET_KEY", secrets.token_urlsafe())
     environment("APP_PAGE_SIZE", "many")
     module = fresh("snippets.settings.flask_app")
-    answer = send_flask(module.app, example_request(f"{EXAMPLES}/show.request.http"))
-    assert_example(f"{EXAMPLES}/bad_page_size.flask.http", answer)
+    answer = send_flask(module.app, read_request(f"{EXAMPLES}/show.request.http"))
+    assert_saved(f"{EXAMPLES}/bad_page_size.flask.http", answer)
 
 
 def test_flask_missing_secret_raises(environment):
@@ -154,28 +153,18 @@ def test_django_settings_module_and_view(environment, client, settings):
     assert client.get("/settings").json() == {**DEFAULTS, "page_size": 50}
 
 
-def gunicorn(app: str, port: int) -> list[str]:
-    return [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", app]
-
-
-def uvicorn(app: str, port: int) -> list[str]:
-    return [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log", app]
-
-
 SERVERS = {
-    "flask": (gunicorn, "snippets.settings.flask_app:app", {}),
-    "fastapi": (uvicorn, "snippets.settings.fastapi_app:app", {}),
-    "django": (gunicorn, "snippets.django_site.wsgi:app", {"DJANGO_SETTINGS_MODULE": DJANGO_SETTINGS}),
+    "flask": task_app("settings", "flask"),
+    "fastapi": task_app("settings", "fastapi"),
+    "django": Served("gunicorn", DJANGO_WSGI, {"DJANGO_SETTINGS_MODULE": DJANGO_SETTINGS}),
 }
 
 
 @pytest.mark.parametrize("framework", list(SERVERS))
 def test_production_server_reads_the_environment_and_never_shows_the_secret(framework):
-    command, app, extra = SERVERS[framework]
     secret = secrets.token_urlsafe()
-    env = {**extra, "APP_SECRET_KEY": secret, "APP_PAGE_SIZE": "50", "APP_SITE_NAME": "Shop"}
-    port = free_port()
-    with serve(command(app, port), port, ready_path="/settings", env=env, timeout=30) as server:
+    env = {"APP_SECRET_KEY": secret, "APP_PAGE_SIZE": "50", "APP_SITE_NAME": "Shop"}
+    with running(SERVERS[framework], ready_path="/settings", env=env) as server:
         with urllib.request.urlopen(server.base_url + "/settings", timeout=5) as response:
             body = response.read().decode("utf-8")
     assert json.loads(body) == {"site_name": "Shop", "page_size": 50}

@@ -1,18 +1,14 @@
 """Streaming and server-sent events (docs/tasks/async.md#streaming): the same event stream from all three."""
 
-import sys
-from pathlib import Path
-
 import httpx
 import pytest
 from asgiref.sync import async_to_sync
 from django.test import AsyncClient
 from fastapi.testclient import TestClient
 
-from guide.servers import free_port, serve
 from snippets.streaming import fastapi_app, flask_app
+from tests.support.servers import DJANGO_ASGI, Served, running, task_app
 
-BIN = Path(sys.executable).parent
 STREAM_OF_3 = (
     'data: {"n": 3}\nid: 3\n\ndata: {"n": 2}\nid: 2\n\ndata: {"n": 1}\nid: 1\n\nevent: done\ndata: {}\n\n'
 )
@@ -99,21 +95,15 @@ def test_django_countdown_rejects_post(client):
     assert client.post("/countdown").status_code == 405
 
 
-def gunicorn(app: str, port: int) -> list[str]:
-    return [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", app]
-
-
-def uvicorn(app: str, port: int) -> list[str]:
-    return [str(BIN / "uvicorn"), "--host", "127.0.0.1", "--port", str(port), "--no-access-log", app]
-
-
 REAL_SERVERS = {
-    "flask-gunicorn": (gunicorn, "snippets.streaming.flask_app:app", {}, 400, BAD_START),
-    "fastapi-uvicorn": (uvicorn, "snippets.streaming.fastapi_app:app", {}, 422, None),
+    "flask-gunicorn": (
+        Served("gunicorn", "snippets.streaming.flask_app:app", options=("--threads", "4")),
+        400,
+        BAD_START,
+    ),
+    "fastapi-uvicorn": (task_app("streaming", "fastapi"), 422, None),
     "django-uvicorn": (
-        uvicorn,
-        "snippets.django_site.asgi:app",
-        {"DJANGO_URLCONF": "snippets.streaming.django_app"},
+        Served("uvicorn", DJANGO_ASGI, {"DJANGO_URLCONF": "snippets.streaming.django_app"}),
         400,
         BAD_START,
     ),
@@ -122,9 +112,8 @@ REAL_SERVERS = {
 
 @pytest.mark.parametrize("name", REAL_SERVERS)
 def test_streams_under_production_server(name):
-    command, app, env, bad_status, bad_body = REAL_SERVERS[name]
-    port = free_port()
-    with serve(command(app, port), port, ready_path="/countdown?start=1", env=env, timeout=30) as server:
+    served, bad_status, bad_body = REAL_SERVERS[name]
+    with running(served, ready_path="/countdown?start=1") as server:
         with httpx.stream("GET", server.base_url + "/countdown", timeout=5) as response:
             assert response.status_code == 200
             assert response.headers["transfer-encoding"] == "chunked"

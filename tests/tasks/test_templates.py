@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from guide.frameworks import FRAMEWORKS
 from snippets.templates import fastapi_app, flask_app
-from tests.tasks.response_files import assert_documented
+from tests.support.http_answers import Answer, assert_saved
 
 HOSTILE_NAME = "<i>O'Hara & co"
 
@@ -59,7 +59,7 @@ def test_user_input_is_escaped_as_documented(get):
     status, headers, text = fetch("/hello/" + quote(HOSTILE_NAME))
     assert "<i>" not in text
     path = f"snippets/templates/responses/{framework}_escaped.txt"
-    assert_documented(path, status, headers, text, excerpt=True)
+    assert_saved(path, Answer(status, headers, text), excerpt=True)
 
 
 @pytest.mark.urls("snippets.templates.django_app")

@@ -12,7 +12,7 @@ from werkzeug.test import encode_multipart
 
 from guide.frameworks import FRAMEWORKS
 from snippets.upload import django_app, fastapi_app, flask_app
-from tests.tasks.response_files import assert_documented
+from tests.support.http_answers import Answer, assert_saved
 
 LIMIT = 1024 * 1024
 
@@ -66,7 +66,7 @@ def test_file_just_under_the_limit_is_accepted(uploader):
 def test_too_large_file_gets_documented_413(uploader):
     framework, client = uploader
     status, headers, body = post_file(framework, client, b"x" * (LIMIT + 1))
-    assert_documented(f"snippets/upload/responses/{framework}_too_large.txt", status, headers, body)
+    assert_saved(f"snippets/upload/responses/{framework}_too_large.txt", Answer(status, headers, body))
 
 
 def test_limit_counts_the_whole_body_not_just_the_file(uploader):

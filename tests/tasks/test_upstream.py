@@ -5,37 +5,21 @@ waits until all calls of that round have arrived, so an app that called them one
 another would see a timeout and these tests would fail. No timing assertions needed.
 """
 
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from guide.servers import free_port, serve
 from snippets.upstream import fastapi_app, flask_app
+from tests.support.servers import Served, free_port, running
 
-BIN = Path(sys.executable).parent
 NAMES = ("weather", "news", "stocks")
 
 
 @pytest.fixture(scope="module")
 def stub():
-    port = free_port()
-    command = [
-        str(BIN / "uvicorn"),
-        "--app-dir",
-        "tests/tasks",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--timeout-graceful-shutdown",
-        "1",
-        "upstream_stub:app",
-    ]
-    with serve(command, port, ready_path="/ready", timeout=30) as server:
+    options = ("--app-dir", "tests/tasks", "--timeout-graceful-shutdown", "1")
+    with running(Served("uvicorn", "upstream_stub:app", options=options), ready_path="/ready") as server:
         yield server.base_url
 
 
@@ -72,25 +56,49 @@ EXPECTED_FAILURES = {
 }
 
 
-@pytest.fixture
-def flask_client(monkeypatch):
-    def client(upstreams):
-        monkeypatch.setitem(flask_app.app.config, "UPSTREAMS", upstreams)
-        return flask_app.app.test_client()
-
-    return client
+def flask_dashboard(upstreams, monkeypatch):
+    monkeypatch.setitem(flask_app.app.config, "UPSTREAMS", upstreams)
+    response = flask_app.app.test_client().get("/dashboard")
+    return response.status_code, response.get_json()
 
 
-def test_flask_calls_upstreams_concurrently(stub, flask_client):
-    response = flask_client(all_ok(stub)).get("/dashboard")
-    assert response.status_code == 200
-    assert response.get_json() == EXPECTED_OK
+def fastapi_dashboard(upstreams):
+    fastapi_app.app.dependency_overrides[fastapi_app.get_settings] = lambda: fastapi_app.Settings(
+        upstreams=upstreams
+    )
+    try:
+        with TestClient(fastapi_app.app) as client:
+            response = client.get("/dashboard")
+    finally:
+        fastapi_app.app.dependency_overrides.clear()
+    return response.status_code, response.json()
 
 
-def test_flask_reports_each_failed_upstream(stub, flask_client):
-    response = flask_client(with_failures(stub)).get("/dashboard")
-    assert response.status_code == 200
-    assert response.get_json() == EXPECTED_FAILURES
+def django_dashboard(upstreams, settings, client):
+    settings.ROOT_URLCONF = "snippets.upstream.django_app"
+    settings.UPSTREAMS = upstreams
+    response = client.get("/dashboard")
+    return response.status_code, response.json()
+
+
+@pytest.fixture(params=["flask", "fastapi", "django"])
+def dashboard(request, monkeypatch):
+    """`GET /dashboard` of one framework's app with the given upstreams: (status, JSON body)."""
+    if request.param == "flask":
+        return lambda upstreams: flask_dashboard(upstreams, monkeypatch)
+    if request.param == "fastapi":
+        return fastapi_dashboard
+    settings, client = request.getfixturevalue("settings"), request.getfixturevalue("client")
+    return lambda upstreams: django_dashboard(upstreams, settings, client)
+
+
+@pytest.mark.parametrize(
+    ("upstreams", "expected"),
+    [(all_ok, EXPECTED_OK), (with_failures, EXPECTED_FAILURES)],
+    ids=["calls-upstreams-concurrently", "reports-each-failed-upstream"],
+)
+def test_the_dashboard_answers_for_every_upstream(dashboard, stub, upstreams, expected):
+    assert dashboard(upstreams(stub)) == (200, expected)
 
 
 def test_flask_reads_upstreams_from_prefixed_env(monkeypatch):
@@ -102,29 +110,6 @@ def test_flask_reads_upstreams_from_prefixed_env(monkeypatch):
         flask_app.app.config["UPSTREAMS"] = {}
 
 
-def fastapi_dashboard(upstreams):
-    fastapi_app.app.dependency_overrides[fastapi_app.get_settings] = lambda: fastapi_app.Settings(
-        upstreams=upstreams
-    )
-    try:
-        with TestClient(fastapi_app.app) as client:
-            return client.get("/dashboard")
-    finally:
-        fastapi_app.app.dependency_overrides.clear()
-
-
-def test_fastapi_calls_upstreams_concurrently(stub):
-    response = fastapi_dashboard(all_ok(stub))
-    assert response.status_code == 200
-    assert response.json() == EXPECTED_OK
-
-
-def test_fastapi_reports_each_failed_upstream(stub):
-    response = fastapi_dashboard(with_failures(stub))
-    assert response.status_code == 200
-    assert response.json() == EXPECTED_FAILURES
-
-
 def test_fastapi_settings_read_upstreams_from_env(monkeypatch):
     monkeypatch.setenv("UPSTREAMS", '{"news": "http://127.0.0.1:9/"}')
     fastapi_app.get_settings.cache_clear()
@@ -132,22 +117,6 @@ def test_fastapi_settings_read_upstreams_from_env(monkeypatch):
         assert fastapi_app.get_settings().upstreams == {"news": "http://127.0.0.1:9/"}
     finally:
         fastapi_app.get_settings.cache_clear()
-
-
-@pytest.mark.urls("snippets.upstream.django_app")
-def test_django_calls_upstreams_concurrently(stub, client, settings):
-    settings.UPSTREAMS = all_ok(stub)
-    response = client.get("/dashboard")
-    assert response.status_code == 200
-    assert response.json() == EXPECTED_OK
-
-
-@pytest.mark.urls("snippets.upstream.django_app")
-def test_django_reports_each_failed_upstream(stub, client, settings):
-    settings.UPSTREAMS = with_failures(stub)
-    response = client.get("/dashboard")
-    assert response.status_code == 200
-    assert response.json() == EXPECTED_FAILURES
 
 
 @pytest.mark.urls("snippets.upstream.django_app")

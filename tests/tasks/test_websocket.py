@@ -6,9 +6,7 @@ ASGI messages (through asgiref's `ApplicationCommunicator`; `channels.testing` w
 import daphne, which this project does not install) and also runs under uvicorn.
 """
 
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -18,10 +16,9 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from werkzeug.serving import make_server
 
-from guide.servers import free_port, serve
 from snippets.websocket import django_asgi, fastapi_app, flask_app
+from tests.support.servers import Served, running
 
-BIN = Path(sys.executable).parent
 MESSAGES = ["hello", "héllo wörld", '{"json": true}']
 
 
@@ -35,18 +32,8 @@ def echo_over_real_socket(url: str, origin: str = "http://localhost") -> list[st
 
 
 def test_flask_sock_echoes_under_gunicorn_threads():
-    port = free_port()
-    command = [
-        str(BIN / "gunicorn"),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-        "--threads",
-        "8",
-        "snippets.websocket.flask_app:app",
-    ]
-    with serve(command, port, ready_path="/ws", timeout=30) as server:
+    served = Served("gunicorn", "snippets.websocket.flask_app:app", options=("--threads", "8"))
+    with running(served, ready_path="/ws") as server:
         assert echo_over_real_socket(server.base_url.replace("http", "ws") + "/ws") == MESSAGES
 
 
@@ -141,17 +128,7 @@ def test_django_channels_rejects_foreign_origin(channels_db_cleanup):
 
 
 def test_django_channels_echoes_under_uvicorn():
-    port = free_port()
-    command = [
-        str(BIN / "uvicorn"),
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "snippets.websocket.django_asgi:app",
-    ]
-    with serve(command, port, ready_path="/ws", timeout=30) as server:
+    with running(Served("uvicorn", "snippets.websocket.django_asgi:app"), ready_path="/ws") as server:
         url = server.base_url.replace("http", "ws") + "/ws"
         assert echo_over_real_socket(url) == MESSAGES
         with pytest.raises(InvalidStatus) as rejected:

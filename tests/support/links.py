@@ -7,9 +7,9 @@ A later build must still answer each of them: the page exists (or a mkdocs-redir
 a page that does) and the anchor is an `id` on that page (the heading itself, or an
 alias such as `[](){#old-id}` left where a heading was renamed).
 
-    python -m guide.links write [SITE_DIR]   # refresh the list from a build (make public-urls)
-    python -m guide.links write SITE_DIR --allow-removals   # ... and drop URLs that are gone
-    python -m guide.links check [SITE_DIR]   # what the site test checks
+    python -m tests.support.links write [SITE_DIR]   # refresh the list from a build (make public-urls)
+    python -m tests.support.links write SITE_DIR --allow-removals   # ... and drop URLs that are gone
+    python -m tests.support.links check [SITE_DIR]   # what the site test checks
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from guide import ROOT
-from guide.quality import is_redirect_stub, site_pages
+from tests.support.quality import is_redirect_stub, site_pages
 
 PUBLIC_URLS = ROOT / "data" / "public_urls.txt"
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -208,7 +208,7 @@ def main(argv: list[str]) -> int:
             urls = write_list(site_dir, allow_removals="--allow-removals" in argv)
         except LostURLs as error:
             print(f"{error}\nthese listed URLs no longer resolve: add redirects or anchor aliases,")
-            print("or drop them on purpose: python -m guide.links write SITE_DIR --allow-removals")
+            print("or drop them on purpose: python -m tests.support.links write SITE_DIR --allow-removals")
             return 1
         print(f"wrote {len(urls)} public URLs to {PUBLIC_URLS.relative_to(ROOT)}")
         return 0
@@ -216,7 +216,7 @@ def main(argv: list[str]) -> int:
         problems = check_list(site_dir, read_list()) + internal_link_problems(site_dir)
         print("\n".join(problems) or "every public URL and internal link resolves")
         return 1 if problems else 0
-    print("usage: python -m guide.links write|check [SITE_DIR]", file=sys.stderr)
+    print("usage: python -m tests.support.links write|check [SITE_DIR]", file=sys.stderr)
     return 2
 
 

@@ -1,4 +1,4 @@
-"""A pytest plugin, loaded with `-p guide.pytest_secrets` before pytest-django reads the settings.
+"""A pytest plugin, loaded with `-p tests.support.pytest_secrets` before pytest-django reads the settings.
 
 The example apps read their secrets from the environment, as production apps
 should; the test run gives each a fresh random value unless one is already set.

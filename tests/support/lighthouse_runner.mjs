@@ -1,8 +1,8 @@
 // Run Lighthouse on a list of URLs in one headless Chromium and print one JSON
-// line per run. Driven by guide/quality.py (`run_lighthouse`), not by hand:
+// line per run. Driven by tests/support/quality.py (`run_lighthouse`), not by hand:
 //
 //   echo '[{"url": "http://127.0.0.1:8000/", "formFactor": "mobile"}]' |
-//     CHROME_PATH=/usr/bin/chromium node guide/lighthouse_runner.mjs
+//     CHROME_PATH=/usr/bin/chromium node tests/support/lighthouse_runner.mjs
 //
 // Each job: url, formFactor ("mobile" = Lighthouse's default simulated Moto G
 // on slow 4G, or "desktop"), categories (default: all four), benchmarkIndex

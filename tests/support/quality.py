@@ -306,7 +306,7 @@ def format_summary(rows: list[dict]) -> str:
     notes = (
         "desktop: desktop performance; a11y, best pr. and SEO: mobile/desktop; KiB: compressed transfer;\n"
         "CPU x: mobile CPU slowdown per run, calibrated to the host's benchmark index\n"
-        "(at most Lighthouse's default 4; see guide/lighthouse_runner.mjs)"
+        "(at most Lighthouse's default 4; see tests/support/lighthouse_runner.mjs)"
     )
     retried = [f"{row['page_type']}: {row['first_attempt']}" for row in rows if row.get("first_attempt")]
     if retried:
