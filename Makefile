@@ -91,7 +91,7 @@ generate: $(BIN)/.synced ## Write the generated site source (pages with directiv
 	$(BIN)/python -m guide.generate build/docs
 
 zensical: $(BIN)/.synced ## Canary: build the generated site with Zensical and report what differs from MkDocs (not part of test)
-	$(BIN)/python -m guide.zensical_canary
+	$(BIN)/python -m guide.devtools.zensical_canary
 
 fmt: $(BIN)/.synced ## Fix lint and formatting where ruff can
 	$(BIN)/ruff check --fix .
@@ -101,10 +101,10 @@ bench: $(BIN)/.synced ## Run the full benchmark (about 20 min, needs Debian's wr
 	$(BIN)/python -m guide.bench $(if $(BENCH_OUT),--out $(BENCH_OUT))
 
 outdated: $(BIN)/.synced ## Report locked frameworks and docs packages behind the newest release on PyPI (needs network)
-	$(BIN)/python -m guide.outdated
+	$(BIN)/python -m guide.devtools.outdated
 
 snapshots: $(BIN)/.synced ## Re-execute notebooks and refresh stored outputs the tests compare against
-	$(BIN)/python -m guide.notebooks refresh
+	$(BIN)/python -m guide.devtools.notebooks refresh
 
 clean: ## Remove the virtualenv, the built site and caches
 	rm -rf $(VENV) $(LTS_VENV) $(BOOTSTRAP) site site.includes.json build .cache .pytest_cache .coverage

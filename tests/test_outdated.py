@@ -1,7 +1,7 @@
 """`make outdated` reports what is behind without touching the network in tests."""
 
-from guide import outdated
-from guide.outdated import Row
+from guide.devtools import outdated
+from guide.devtools.outdated import Row
 
 
 def test_the_report_says_what_to_do_for_each_package():

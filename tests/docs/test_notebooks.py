@@ -3,7 +3,8 @@
 import nbformat
 import pytest
 
-from guide import ROOT, notebooks
+from guide import ROOT
+from guide.devtools import notebooks
 
 PATHS = notebooks.notebook_paths()
 

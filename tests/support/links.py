@@ -30,6 +30,11 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 GENERATED_ID = re.compile(r"^(__|fn:|fnref\d*:|cell-id=|cell-\d+$|\d)")
 """Ids that Markdown extensions generate (tabs, code lines, footnotes, notebook cells): not public.
 Ids inside inline SVG (diagram internals) are not public either."""
+CODE_REFERENCE_PAGE = re.compile(r"^reference/(?!published-data/)")
+CODE_OBJECT_ID = re.compile(r"^(guide|tests)\.")
+"""The build-code reference pages (for contributors, out of search) anchor each Python object by
+its dotted path: those anchors follow the code as it moves, so they are not public. The pages
+themselves are, and so is the published-data page's schema reference, which readers' tools use."""
 LIST_HEADER = """\
 # Every public URL and anchor of the site, relative to the site root. A build that
 # no longer answers one of them fails `make test` (tests/site/test_quality_links.py)
@@ -102,8 +107,15 @@ def public_urls(site_dir: Path) -> list[str]:
     urls = []
     for page in site_pages(site_dir):
         urls.append("/" + page)
-        urls.extend(f"/{page}#{anchor}" for anchor in parse(site_dir / page / "index.html").public_ids)
+        anchors = parse(site_dir / page / "index.html").public_ids
+        urls.extend(url for anchor in anchors if not is_code_object_url(url := f"/{page}#{anchor}"))
     return urls
+
+
+def is_code_object_url(url: str) -> bool:
+    """Whether a URL is an object's anchor on a build-code reference page (never public)."""
+    page, _, anchor = url.removeprefix("/").partition("#")
+    return bool(CODE_REFERENCE_PAGE.match(page) and CODE_OBJECT_ID.match(anchor))
 
 
 def read_list(path: Path = PUBLIC_URLS) -> list[str]:
@@ -127,7 +139,11 @@ def write_list(site_dir: Path, path: Path = PUBLIC_URLS, allow_removals: bool = 
     lost = check_list(site_dir, [url for url in listed if url not in current])
     if lost and not allow_removals:
         raise LostURLs("\n".join(lost))
-    kept = [url for url in listed if url not in current and not check_url(site_dir, url)]
+    kept = [
+        url
+        for url in listed
+        if url not in current and not check_url(site_dir, url) and not is_code_object_url(url)
+    ]
     urls = sorted(set(current) | set(kept), key=lambda url: (url.partition("#")[0], url))
     path.write_text(LIST_HEADER + "\n".join(urls) + "\n", encoding="utf-8")
     return urls

@@ -1,6 +1,6 @@
 """Zensical canary: build the generated site with Zensical and report what differs from MkDocs.
 
-    python -m guide.zensical_canary      # make zensical
+    python -m guide.devtools.zensical_canary      # make zensical
 
 Zensical reads `mkdocs.yml` but runs no MkDocs hooks or plugins of its own kind, so
 the canary first writes the generated site source with `guide.generate` (every
@@ -28,8 +28,9 @@ from difflib import SequenceMatcher
 from html import unescape
 from pathlib import Path
 
-from guide import ROOT, generate, links, sitecheck
-from guide.quality import site_pages
+from guide import ROOT, generate
+from tests.support import links, sitecheck
+from tests.support.quality import site_pages
 
 ZENSICAL = ["--refresh-package", "zensical", "--from", "zensical>=0.0.73", "zensical"]
 """The newest release the package index can install, checked on every run. (On 2026-12-02 that

@@ -4,7 +4,7 @@ mkdocs-jupyter renders the outputs stored in each notebook (the build does
 not execute them: its `allow_errors` defaults to true, so a failing cell would
 still publish). The test suite executes every notebook instead and fails when
 a cell raises or when a fresh output differs from the stored one;
-`make snapshots` (`python -m guide.notebooks refresh`) stores fresh outputs.
+`make snapshots` (`python -m guide.devtools.notebooks refresh`) stores fresh outputs.
 """
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def refresh(paths: list[Path] | None = None) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    """Command line: `python -m guide.notebooks refresh`."""
+    """Command line: `python -m guide.devtools.notebooks refresh`."""
     if argv != ["refresh"]:
-        print("usage: python -m guide.notebooks refresh", file=sys.stderr)
+        print("usage: python -m guide.devtools.notebooks refresh", file=sys.stderr)
         return 2
     for path in refresh():
         print(f"refreshed {path.relative_to(ROOT)}")
