@@ -26,6 +26,7 @@ import tempfile
 import time
 from difflib import SequenceMatcher
 from html import unescape
+from importlib.metadata import version
 from pathlib import Path
 
 from guide import ROOT, generate
@@ -36,7 +37,10 @@ ZENSICAL = ["--refresh-package", "zensical", "--from", "zensical>=0.0.73", "zens
 """The newest release the package index can install, checked on every run. (On 2026-12-02 that
 is 0.0.73 here: 0.0.74 and later depend on `zensical-ui`, which this machine's index does not
 serve, so uv falls back to the newest release it can install.)"""
-UVX_WITH = ["mkdocstrings-python"]
+API_DOC_PACKAGES = ("mkdocstrings", "mkdocstrings-python", "griffelib", "ruff")
+UVX_WITH = [f"{name}=={version(name)}" for name in API_DOC_PACKAGES]
+"""The API-doc packages at the versions the project locks (ruff formats the signatures), so API
+pages differ only by what Zensical itself does."""
 PROJECT_PARTS = ["mkdocs.yml", "overrides", "guide", "data", "snippets", "tests", "uv.lock", "pyproject.toml"]
 """What the build reads besides the pages: pages include files from snippets/ and tests/."""
 GENERATED = "build/docs"

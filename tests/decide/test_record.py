@@ -16,6 +16,7 @@ import pytest
 
 from guide import decide
 from guide.decide.record import alternatives, own_context
+from tests.support.decision_record import RECORD_HEADINGS
 
 GOLDEN = Path(__file__).parent / "golden"
 BASE = "https://guide.example/"
@@ -46,16 +47,7 @@ def test_every_record_has_its_parts_and_a_decision_that_does_not_repeat_itself(c
     steps, _ = decide.walk(decide.tree(), case.answers)
     text = decide.decision_record(decide.tree(), steps, BASE, DATE)
     outcome = decide.tree().outcome(case.outcome)
-    for heading in (
-        "## Context",
-        "### Our own context",
-        "## Decision",
-        "## Caveats",
-        "## Alternatives considered",
-        "## What would change this answer",
-        "## Consequences",
-        "## Evidence",
-    ):
+    for heading in RECORD_HEADINGS:
         assert f"\n{heading}\n" in text, heading
     assert own_context() in text
     decision = text.split("## Decision\n\n", 1)[1].split("\n\n", 1)[0]

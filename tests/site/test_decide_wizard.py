@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guide import ROOT, decide
+from tests.support.decision_record import RECORD_HEADINGS
 
 RESULT = "[data-decide-wizard] #decide-result"
 THEN_NONE = "workload=none&deployment=unsure&team=none&constraints=none"
@@ -105,16 +106,7 @@ def test_decision_record_holds_the_answers_the_outcome_and_the_permalink(watched
     for question_id, answer_id in list(case["answers"].items())[:2]:
         question_text, answer_label = label(tree, question_id, answer_id)
         assert f"{question_text} **{answer_label}**" in record
-    for heading in (
-        "## Context",
-        "### Our own context",
-        "## Decision",
-        "## Caveats",
-        "## Alternatives considered",
-        "## What would change this answer",
-        "## Consequences",
-        "## Evidence",
-    ):
+    for heading in RECORD_HEADINGS:
         assert heading in record
     assert record_as_python_writes_it(decide.tree(), site_url, case["permalink"].partition("?")[2], record)
     assert site_url + case["permalink"] in record
