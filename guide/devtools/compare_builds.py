@@ -10,7 +10,9 @@ the comparison shows the effect of the code between REV and now, on the same
 data and the same installed packages.
 
 `sitemap.xml` and `sitemap.xml.gz` are left out: MkDocs stamps them with the
-build date. For a changed text file the report shows the first differing line.
+build date. A page whose content (its `<article>`) is the same but whose
+navigation differs is counted apart from pages whose content changed; for a
+changed file the report shows the first differing line of its content.
 Exits 0 when the builds are the same, 1 when they differ.
 """
 
@@ -36,7 +38,8 @@ class Difference:
 
     path: str
     kind: str
-    """`added`, `removed` or `changed`."""
+    """`added`, `removed`, `changed` (the page's article or a non-page file) or `navigation`
+    (a page whose article is the same and whose navigation, header or footer differs)."""
     detail: str = ""
 
 
@@ -63,6 +66,12 @@ def first_difference(before: bytes, after: bytes) -> str:
     return f"{len(old)} -> {len(new)} lines"
 
 
+def article(html: bytes) -> bytes:
+    """The content of a page (its `<article>`), or the whole file when it has none."""
+    start, end = html.find(b"<article"), html.rfind(b"</article>")
+    return html[start:end] if 0 <= start < end else html
+
+
 def compare(before: Path, after: Path) -> list[Difference]:
     """What differs between two site folders, in path order."""
     old, new = files(before), files(after)
@@ -70,8 +79,12 @@ def compare(before: Path, after: Path) -> list[Difference]:
     differences += [Difference(path, "added") for path in new.keys() - old.keys()]
     for path in old.keys() & new.keys():
         a, b = old[path].read_bytes(), new[path].read_bytes()
-        if a != b:
-            differences.append(Difference(path, "changed", first_difference(a, b)))
+        if a == b:
+            continue
+        if path.endswith(".html") and article(a) == article(b):
+            differences.append(Difference(path, "navigation", first_difference(a, b)))
+        else:
+            differences.append(Difference(path, "changed", first_difference(article(a), article(b))))
     return sorted(differences, key=lambda item: item.path)
 
 
@@ -115,9 +128,14 @@ def report(differences: list[Difference]) -> str:
     """The differences as Markdown lines, or a line saying there are none."""
     if not differences:
         return "The two builds are the same (sitemaps aside)."
-    lines = [f"{len(differences)} files differ:"]
-    for item in differences:
+    navigation = [item for item in differences if item.kind == "navigation"]
+    others = [item for item in differences if item.kind != "navigation"]
+    lines = [f"{len(differences)} files differ; {len(navigation)} of them only outside the page content."]
+    for item in others:
         lines.append(f"- {item.kind}: {item.path}" + (f" ({item.detail})" if item.detail else ""))
+    if navigation:
+        lines.append(f"- navigation, header or footer only: {len(navigation)} pages")
+        lines.append(f"  (first: {navigation[0].path}: {navigation[0].detail})")
     return "\n".join(lines)
 
 
