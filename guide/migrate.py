@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from guide import ROOT, data
+from guide import ROOT, data, templates
 from guide.data import Slug, unique_ids
 from guide.frameworks import LABELS
 from guide.pages import PageTarget, site_url
@@ -309,50 +309,16 @@ def step_section(context: Context, path_id: str, number: str) -> str:
     entry = path(path_id)
     step = entry.step(number)
     index = entry.steps.index(step)
-    parts = [f"## Step {index}: {step.title} {{#{step_anchor(index)}}}", ""]
-    run = f"`{step.server} {step.app}`"
-    if index == 0:
-        parts += [
-            f"**The app.** {step.changes}",
-            "",
-            f"{step.lines()} lines of code in {len(step.files())} files; it runs with {run}.",
-        ]
-    else:
-        change = entry.change(index)
-        files = ", ".join(
-            f"`{file.name}` {file.status} ({_counts(file.added, file.removed)})" for file in change.files
-        )
-        parts += [
-            f"**What changes.** {step.changes}",
-            "",
-            f"**Size:** {_counts(change.added, change.removed)} lines: {files}. "
-            f"{step.lines()} lines of code after the step; it runs with {run}.",
-            "",
-            f'```diff title="Diff from step {index - 1}"',
-            change.diff(),
-            "```",
-        ]
-    parts += [
-        "",
-        f"**What breaks.** {step.breaks}",
-        "",
-        f"**What to learn.** {step.learn}",
-        "",
-        f"**Roll back.** {step.rollback}",
-        "",
-        f'??? example "The files after step {index}"' if index else '???+ example "The files of step 0"',
-        "",
-    ]
-    for file in step.files():
-        parts += [
-            f'    === "{file.rpartition("/")[2]}"',
-            "",
-            f'        ```python title="{file}" linenums="1"',
-            f'        --8<-- "{file}"',
-            "        ```",
-            "",
-        ]
-    return "\n".join(parts).rstrip("\n")
+    return templates.render(
+        "migrate/step.md.j2",
+        number=index,
+        anchor=step_anchor(index),
+        step=step,
+        change=entry.change(index) if index else None,
+        files=step.files(),
+        lines=step.lines(),
+        counts=lambda item: _counts(item.added, item.removed),
+    ).rstrip("\n")
 
 
 # --------------------------------------------------------------------------- published data
