@@ -57,7 +57,10 @@ unit: $(BIN)/.synced ## Stage 2: snippet and data tests on the current stack, co
 
 # The snippet tests again on Django 5.2 LTS. Snippets for features the LTS lacks skip
 # with their reason (tests/conftest.py); coverage is measured on the current stack only.
-LTS_TESTS := tests/tasks tests/compare tests/contract tests/migrate tests/django_site tests/badinput tests/bench/test_apps.py
+# The stacks differ only in Django, so the migration paths between Flask-family frameworks
+# stay out, and tests/conftest.py deselects Flask- and FastAPI-only cases (the header says so).
+LTS_MIGRATE := $(filter-out tests/migrate/test_flask_to_%,$(wildcard tests/migrate/test_*.py))
+LTS_TESTS := tests/tasks tests/compare tests/contract $(LTS_MIGRATE) tests/django_site tests/badinput tests/bench/test_apps.py
 
 unit-lts: $(LTS_BIN)/.synced ## Stage 2b: snippet tests on the LTS stack (Django 5.2)
 	$(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(LTS_TESTS)

@@ -4,6 +4,11 @@ The header names the stack and the versions under test, so a log of `make test` 
 what was verified. A test marked `@pytest.mark.stack("current", reason=...)` runs only on
 that stack and is skipped elsewhere with its reason, never silently.
 
+The stacks lock the same versions of everything but Django. On a stack other than the
+first, a test case parametrized for Flask or FastAPI alone (its id starts `[flask` or
+`[fastapi` and names no Django library) cannot depend on the stack: it is deselected, and
+the header says so. If the stacks ever differ in another package, nothing is deselected.
+
 The `postgres` fixture is one throwaway PostgreSQL server for the session
 (`guide.bench.postgres`). Without PostgreSQL on the machine it skips with the reason, except
 in CI (`CI=true`), which installs it (.ci/run) and so must not skip.
@@ -11,6 +16,7 @@ in CI (`CI=true`), which installs it (.ci/run) and so must not skip.
 
 import os
 import platform
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -26,11 +32,38 @@ def pytest_report_header(config):
         f"{LABELS[name]} {versions.version(name, stack_name=stack.name)}"
         for name in ("django", "flask", "fastapi")
     )
-    return f"stack: {stack.name} (Python {platform.python_version()}, {named})"
+    header = f"stack: {stack.name} (Python {platform.python_version()}, {named})"
+    if stack != versions.STACKS[0] and only_django_differs():
+        header += "; only Django differs from the current stack: Flask- and FastAPI-only cases deselected"
+    return header
+
+
+DJANGO_LIBRARIES = ("django", "ninja", "drf")
+NOT_DJANGO_CASE = re.compile(r"\[(flask|fastapi)")
+
+
+def only_django_differs() -> bool:
+    """Whether the tested stacks lock the same version of every package except Django."""
+    first, *others = (versions.locked_versions(stack_name=stack.name) for stack in versions.STACKS)
+    return all(
+        {name for name in first.keys() | other.keys() if first.get(name) != other.get(name)} <= {"django"}
+        for other in others
+    )
+
+
+def stack_independent(nodeid: str) -> bool:
+    """A case for Flask or FastAPI alone: its outcome cannot depend on the Django version."""
+    lowered = nodeid.lower()
+    return bool(NOT_DJANGO_CASE.search(nodeid)) and not any(name in lowered for name in DJANGO_LIBRARIES)
 
 
 def pytest_collection_modifyitems(config, items):
     here = versions.installed_stack()
+    if here != versions.STACKS[0] and only_django_differs():
+        deselected = [item for item in items if stack_independent(item.nodeid)]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if not stack_independent(item.nodeid)]
     for item in items:
         marker = item.get_closest_marker("stack")
         if marker is None:
