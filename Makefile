@@ -46,7 +46,13 @@ serve: $(BIN)/.synced ## Serve the site at http://127.0.0.1:8000 with live reloa
 
 test: lint unit unit-lts build site ## Run every stage in order, stopping at the first failure
 
-quick: lint unit build ## The edit-test loop: lint, snippet tests on the current stack, strict build (no LTS, no browser)
+# The edit-test loop (about 2 minutes on 2 cores): the snippet tests of tests/tasks, the generator
+# and data tests, without coverage; no LTS, migration, contract, bad-input or browser checks.
+QUICK_TESTS := tests/tasks tests/docs tests/pipeline/test_generate.py tests/test_pages.py tests/test_published_schema.py
+
+quick: lint $(BIN)/.synced ## The edit-test loop: lint, snippet tests (current stack, no coverage), strict build
+	$(BIN)/pytest -m "not site" -p no:cacheprovider -q --no-cov $(QUICK_TESTS)
+	$(MAKE) --no-print-directory build
 
 lint: $(BIN)/.synced ## Stage 1: ruff lint and format check
 	$(BIN)/ruff check .
