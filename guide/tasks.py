@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from guide import ROOT, data, snippets, versions
 from guide.data import Slug, SnippetPath, unique_ids
 from guide.frameworks import FRAMEWORKS, LABELS, Framework
-from guide.pages import PageTarget
+from guide.pages import PageTarget, site_url
 from guide.publish import published
 from guide.render import Context, DirectiveError, by_id, directive, table
 
@@ -215,7 +215,7 @@ def tasks_data() -> list[dict]:
         {
             "id": entry.id,
             "title": entry.title,
-            "url": entry.url.replace(".md#", "/#").replace("index/#", "#"),
+            "url": site_url(entry.url),
             "frameworks": {
                 name: {"lines": entry.lines(name), "packages": getattr(entry.packages, name)}
                 for name in FRAMEWORKS
