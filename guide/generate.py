@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guide import ROOT, publish, render, snippets
+from guide.pages import DOCS_DIR
 
-DOCS_DIR = ROOT / "docs"
 DEFAULT_OUT = ROOT / "build" / "docs"
 SKIPPED_DIRS = {"templates"}
 """Folders of `docs/` that are not part of the site (MkDocs excludes `templates/` by default)."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import jinja2
 
-from guide import ROOT
+from guide.pages import DOCS_DIR
 
-TEMPLATES_DIR = ROOT / "docs" / "templates"
+TEMPLATES_DIR = DOCS_DIR / "templates"
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR),

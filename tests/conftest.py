@@ -18,6 +18,7 @@ import os
 import platform
 import re
 from collections.abc import Iterator
+from functools import cache
 
 import pytest
 
@@ -42,6 +43,7 @@ DJANGO_LIBRARIES = ("django", "ninja", "drf")
 NOT_DJANGO_CASE = re.compile(r"\[(flask|fastapi)")
 
 
+@cache
 def only_django_differs() -> bool:
     """Whether the tested stacks lock the same version of every package except Django."""
     first, *others = (versions.locked_versions(stack_name=stack.name) for stack in versions.STACKS)

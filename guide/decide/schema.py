@@ -10,13 +10,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from guide import ROOT
 from guide.compare import Evidence as Source
 from guide.data import SLUG
+from guide.pages import DOCS_DIR
 
 TREE_FILE = "decision_tree.yml"
 USE_CASES_FILE = "use_cases.yml"
-OUTCOME_PAGES = ROOT / "docs" / "decide" / "outcomes"
+OUTCOME_PAGES = DOCS_DIR / "decide" / "outcomes"
 """Folder of the outcome pages: one `<outcome id>.md` per outcome."""
 WIZARD_PAGE = "decide/index.md"
 USE_CASES_PAGE = "decide/use-cases.md"

@@ -16,8 +16,8 @@ import nbformat
 from nbclient import NotebookClient
 
 from guide import ROOT
+from guide.pages import DOCS_DIR
 
-DOCS_DIR = ROOT / "docs"
 TIMEOUT = 120
 
 
