@@ -514,20 +514,25 @@
   };
 
   var current = null;
+  /* Set while Back or Forward is being handled: Material may swap the page in after the
+     popstate handler has rendered, and the question it renders must then get the focus. */
+  var traversing = false;
 
   function start() {
     var root = document.querySelector("[data-decide-wizard]");
     current = null;
     if (!root || !root.dataset.tree) return;
     current = new Wizard(root, JSON.parse(root.dataset.tree));
-    var link = current.fromLocation(false);
+    var link = current.fromLocation(traversing);
     if (link.outcome) current.ui.scrollIntoView({ block: "start" });
   }
 
   window.addEventListener("popstate", function () {
+    traversing = true;
     setTimeout(function () {
       if (current && document.body.contains(current.root)) current.fromLocation(true);
     }, 0);
+    setTimeout(function () { traversing = false; }, 1000);
   });
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
