@@ -74,6 +74,25 @@ def test_the_cache_expires_after_its_timeout(api, monkeypatch):
     assert call("GET", "/report").json() == {"run": 2}
 
 
+@pytest.mark.parametrize(
+    ("first_call_at", "sixth_call_at", "expected"),
+    [(1000.25, 1000.75, 60), (1000.75, 1001.25, 59)],
+    ids=["same-second", "next-second"],
+)
+def test_flask_limiter_counts_retry_after_in_whole_clock_seconds(
+    monkeypatch, first_call_at, sixth_call_at, expected
+):
+    client = fresh("snippets.caching.flask_app").app.test_client()
+    clock = [first_call_at]
+    monkeypatch.setattr("time.time", lambda: clock[0])
+    for _ in range(LIMIT):
+        assert client.get("/search?q=books").status_code == 200
+    clock[0] = sixth_call_at
+    refused = client.get("/search?q=books")
+    assert refused.status_code == 429
+    assert refused.headers["Retry-After"] == str(expected)
+
+
 def test_the_request_after_the_limit_gets_429(api):
     framework, call = api
     for _ in range(LIMIT):
@@ -85,7 +104,7 @@ def test_the_request_after_the_limit_gets_429(api):
     retry_after = int(refused.headers["Retry-After"])
     if framework == "flask":
         assert refused.json() == {"detail": "Rate limit exceeded: 5 per 1 minute"}
-        assert retry_after == 60
+        assert retry_after in (59, 60)
         assert refused.headers["X-RateLimit-Limit"] == "5"
         assert refused.headers["X-RateLimit-Remaining"] == "0"
     elif framework == "fastapi":
