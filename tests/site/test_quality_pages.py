@@ -49,6 +49,19 @@ page in both palettes, axe found nothing. Waiting for a settled page removes the
 saw without hiding a real violation: a colour that stays too faint is still measured.
 """
 
+RENDER_ALL = "* { content-visibility: visible !important; }"
+"""A style added before axe measures: every block is rendered, as it is once a reader scrolls to it.
+
+Why: site.css gives tab sets, code blocks and charts below a page's second section
+`content-visibility: auto`, so the browser skips rendering them until they come near the
+viewport. axe's contrast check scrolls an element into view and samples the colours under it
+in the same task, before the browser has rendered the skipped block; it then finds the text
+over whatever was painted there (on /tasks/auth/, the footer) and reports contrast of 1.15.
+With Chromium 156 this happened on every load of /tasks/auth/ in the light palette. A reader
+never sees that state: a skipped block is rendered before it reaches the screen. Rendering
+every block first lets axe measure the colours the reader gets; the style changes no colour.
+"""
+
 axe_records: list[dict] = []
 """Violations per page and palette checked in this session, written to the summary file after each."""
 
@@ -104,6 +117,7 @@ def test_axe_finds_no_violation(browser, site_url, url, palette, axe_source):
         page.goto(site_url + url, wait_until="networkidle")
         applied = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert applied == scheme, f"/{url}: palette {palette} did not take effect (scheme {applied})"
+        page.add_style_tag(content=RENDER_ALL)
         page.evaluate(SETTLE)
         page.add_script_tag(content=axe_source)
         violations = page.evaluate("async () => (await axe.run(document)).violations")
