@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from guide import data, versions
-from guide.frameworks import FRAMEWORKS, LABELS
+from guide.frameworks import FRAMEWORKS, LABELS, Framework
 from guide.render import Context, directive, table
 
 RESULTS_FILE = "contract_results.json"
@@ -37,7 +37,7 @@ class SnippetApp(BaseModel):
     key: str
     file: str = Field(pattern=r"^snippets/[a-z0-9_/]+\.py$")
     library: str
-    framework: Literal["flask", "fastapi", "django"]
+    framework: Framework
     operations: list[str] = Field(min_length=1)
 
 

@@ -4,12 +4,13 @@ import json
 
 import pytest
 
+from guide.frameworks import FRAMEWORKS
 from tests.support import django_db
 from tests.support.http_answers import assert_saved, fetch_json
 from tests.support.servers import running, task_app
 
 
-@pytest.mark.parametrize("framework", ["flask", "fastapi", "django"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_crud_under_production_server(framework, tmp_path):
     if framework == "django":
         env = django_db.migrate(django_db.sqlite_site(tmp_path / "django.db"))

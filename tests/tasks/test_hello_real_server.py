@@ -5,10 +5,11 @@ import urllib.request
 
 import pytest
 
+from guide.frameworks import FRAMEWORKS
 from tests.support.servers import running, task_app
 
 
-@pytest.mark.parametrize("framework", ["flask", "fastapi", "django"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_hello_under_production_server(framework):
     with running(task_app("hello", framework), ready_path="/hello") as server:
         with urllib.request.urlopen(server.base_url + "/hello", timeout=5) as response:

@@ -24,6 +24,7 @@ from django.db import connections
 from django.test import Client
 from fastapi.testclient import TestClient
 
+from guide.frameworks import FRAMEWORKS
 from tests.support import django_db
 from tests.support.http_answers import fetch_json
 from tests.support.servers import DJANGO_ASGI, DJANGO_WSGI, Served, running
@@ -83,7 +84,7 @@ def django_on_postgres(postgres, monkeypatch, settings, django_db_blocker):
         del connections.settings[ALIAS]
 
 
-@pytest.fixture(params=["flask", "fastapi", "django", "django-async"])
+@pytest.fixture(params=[*FRAMEWORKS, "django-async"])
 def api(request, postgres, monkeypatch):
     """(call, application_name, path prefix) for each app, on its own database."""
     if request.param == "flask":

@@ -8,6 +8,7 @@ import pytest
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from guide.frameworks import FRAMEWORKS
 from tests.support.http_answers import Answer, assert_saved
 from tests.support.servers import HOST, running, task_app
 
@@ -28,7 +29,7 @@ def upload(port: int, size: int) -> Answer:
         connection.close()
 
 
-@pytest.mark.parametrize("framework", ["flask", "fastapi", "django"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_upload_limit_under_production_server(framework):
     with running(task_app("upload", framework), ready_path="/upload") as server:
         small = upload(server.port, 1000)

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 
+from guide.frameworks import FRAMEWORKS
 from snippets.upstream import fastapi_app, flask_app
 from tests.support.servers import Served, free_port, running
 
@@ -81,7 +82,7 @@ def django_dashboard(upstreams, settings, client):
     return response.status_code, response.json()
 
 
-@pytest.fixture(params=["flask", "fastapi", "django"])
+@pytest.fixture(params=FRAMEWORKS)
 def dashboard(request, monkeypatch):
     """`GET /dashboard` of one framework's app with the given upstreams: (status, JSON body)."""
     if request.param == "flask":
