@@ -58,8 +58,19 @@ lint: $(BIN)/.synced ## Stage 1: ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The test stages run in pytest-xdist workers: most tests wait on the servers they start, so
+# two workers on two cores take about half the time. A test file, and a group of files that
+# share results (bad inputs, the axe table), runs whole in one worker (tests/support/workers.py).
+# The contract tests run afterwards in one plain process: in an xdist worker Schemathesis's
+# pytest integration collects 52 of its 87 cases, and the results they compare would be partial.
+# WORKERS=0 runs everything in one process, as plain pytest does.
+WORKERS ?= 2
+XDIST := $(if $(filter 0,$(WORKERS)),,-n $(WORKERS))
+IN_ONE_PROCESS := tests/contract
+
 unit: $(BIN)/.synced ## Stage 2: snippet and data tests on the current stack, coverage over snippets/ must be 100 %
-	$(BIN)/pytest -m "not site" --cov --cov-report=term
+	$(BIN)/pytest -m "not site" $(XDIST) --ignore=$(IN_ONE_PROCESS) --cov --cov-report= --cov-fail-under=0
+	$(BIN)/pytest -m "not site" -p no:cacheprovider --cov --cov-append --cov-report=term $(IN_ONE_PROCESS)
 
 # The snippet tests again on Django 5.2 LTS. Snippets for features the LTS lacks skip
 # with their reason (tests/conftest.py); coverage is measured on the current stack only.
@@ -69,7 +80,8 @@ LTS_MIGRATE := $(filter-out tests/migrate/test_flask_to_%,$(wildcard tests/migra
 LTS_TESTS := tests/tasks tests/compare tests/contract $(LTS_MIGRATE) tests/django_site tests/badinput tests/bench/test_apps.py
 
 unit-lts: $(LTS_BIN)/.synced ## Stage 2b: snippet tests on the LTS stack (Django 5.2)
-	$(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(LTS_TESTS)
+	$(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(XDIST) $(filter-out $(IN_ONE_PROCESS),$(LTS_TESTS))
+	$(LTS_BIN)/pytest -m "not site" -p no:cacheprovider $(filter $(IN_ONE_PROCESS),$(LTS_TESTS))
 
 build: $(BIN)/.synced ## Stage 3: mkdocs build --strict into site/
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
@@ -81,9 +93,13 @@ $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Lighthouse measures speed, so it runs alone once the other site checks are done.
+LIGHTHOUSE_TESTS := tests/site/test_quality_lighthouse.py
+
 site: $(BIN)/.synced $(NODE_DEPS) ## Stage 4: checks on the built site (links, privacy, published data, browser tests)
 	@test -f $(SITE_DIR)/index.html || { echo "$(SITE_DIR)/ is missing: run 'make build' first"; exit 1; }
-	$(BIN)/pytest -m site -p no:cacheprovider
+	$(BIN)/pytest -m site -p no:cacheprovider $(XDIST) --ignore=$(LIGHTHOUSE_TESTS)
+	$(BIN)/pytest -m site -p no:cacheprovider $(LIGHTHOUSE_TESTS)
 
 public-urls: $(BIN)/.synced ## Refresh data/public_urls.txt from the built site (after adding pages or anchors)
 	@test -f $(SITE_DIR)/index.html || { echo "$(SITE_DIR)/ is missing: run 'make build' first"; exit 1; }

@@ -9,15 +9,18 @@ first, a test case parametrized for Flask or FastAPI alone (its id starts `[flas
 `[fastapi` and names no Django library) cannot depend on the stack: it is deselected, and
 the header says so. If the stacks ever differ in another package, nothing is deselected.
 
-The `postgres` fixture is one throwaway PostgreSQL server for the session
-(`guide.bench.postgres`). Without PostgreSQL on the machine it skips with the reason, except
-in CI (`CI=true`), which installs it (.ci/run) and so must not skip.
+The `serve_app` fixture starts snippet apps under their production servers on loopback for
+one test and stops them when it ends (`tests.support.servers`). The `postgres` fixture is one
+throwaway PostgreSQL server for the session (`guide.bench.postgres`). Without PostgreSQL on
+the machine it skips with the reason, except in CI (`CI=true`), which installs it (.ci/run)
+and so must not skip.
 """
 
 import os
 import platform
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from functools import cache
 
 import pytest
@@ -25,6 +28,7 @@ import pytest
 from guide import versions
 from guide.bench.postgres import Server, Unavailable, running
 from guide.frameworks import LABELS
+from tests.support import servers
 
 
 def pytest_report_header(config):
@@ -88,3 +92,16 @@ def postgres() -> Iterator[Server]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is required in CI: {reason}")
         pytest.skip(str(reason))
+
+
+@pytest.fixture
+def serve_app() -> Iterator[Callable[..., servers.RunningServer]]:
+    """Start an app under its production server for this test; every one started stops when it ends.
+
+        server = serve_app(task_app("hello", "flask"), ready_path="/hello")
+
+    Takes the arguments of `tests.support.servers.running` (`ready_path`, `env`, `timeout`, ...)
+    and returns the running server (`base_url`, `process`).
+    """
+    with ExitStack() as stack:
+        yield lambda served, **options: stack.enter_context(servers.running(served, **options))

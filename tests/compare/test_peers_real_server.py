@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from tests.support.servers import DJANGO_WSGI, Served, running
+from tests.support.servers import DJANGO_WSGI, Served
 
 SERVERS = {
     "starlette-uvicorn": lambda task: Served("uvicorn", f"snippets.peers.{task}.starlette_app:app"),
@@ -31,21 +31,21 @@ def post_json(url: str, body: dict) -> tuple[int, dict]:
 
 
 @pytest.mark.parametrize("name", SERVERS)
-def test_hello_under_a_production_server(name):
-    with running(SERVERS[name]("hello"), ready_path="/hello") as server:
-        with urllib.request.urlopen(server.base_url + "/hello", timeout=5) as response:
-            assert response.status == 200
-            assert response.headers["Content-Type"].startswith("application/json")
-            assert json.loads(response.read()) == {"message": "Hello, world"}
+def test_hello_under_a_production_server(name, serve_app):
+    server = serve_app(SERVERS[name]("hello"), ready_path="/hello")
+    with urllib.request.urlopen(server.base_url + "/hello", timeout=5) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("application/json")
+        assert json.loads(response.read()) == {"message": "Hello, world"}
 
 
 @pytest.mark.parametrize("name", SERVERS)
-def test_validation_under_a_production_server(name):
-    with running(SERVERS[name]("validation"), ready_path="/items") as server:
-        assert post_json(server.base_url + "/items", {"name": "Teapot", "price": 12.5}) == (
-            201,
-            {"name": "Teapot", "price": 12.5},
-        )
-        status, body = post_json(server.base_url + "/items", {"name": "", "price": -1})
-        assert status == 422
-        assert "name" in json.dumps(body) and "price" in json.dumps(body)
+def test_validation_under_a_production_server(name, serve_app):
+    server = serve_app(SERVERS[name]("validation"), ready_path="/items")
+    assert post_json(server.base_url + "/items", {"name": "Teapot", "price": 12.5}) == (
+        201,
+        {"name": "Teapot", "price": 12.5},
+    )
+    status, body = post_json(server.base_url + "/items", {"name": "", "price": -1})
+    assert status == 422
+    assert "name" in json.dumps(body) and "price" in json.dumps(body)

@@ -33,6 +33,7 @@ from openapi_python_client.config import Config, ConfigFile, MetaType
 from guide import ROOT, contract
 from guide.render import Context
 from tests.contract.apps import APPS, ContractApp
+from tests.support import summaries
 
 RESULTS_FILE = ROOT / "data" / "client_results.json"
 BASE_URL = "http://localhost"
@@ -274,25 +275,21 @@ def run_cases(generated: Generated) -> dict[str, Outcome]:
 
 
 @pytest.fixture(scope="session")
-def outcomes(clients, request, django_db_blocker) -> dict[str, dict[str, Outcome]]:
+def outcomes(clients, django_db_blocker) -> dict[str, dict[str, Outcome]]:
     """Every case of every target, run once per session; also printed at the end of the run."""
     with django_db_blocker.unblock():
         found = {key: run_cases(generated) for key, generated in clients.items()}
-    request.config.pluginmanager.register(Summary(found), "generated-client-summary")
+    summaries.table("Generated Python client (openapi-python-client)", lambda: client_table(found))
     return found
 
 
-class Summary:
-    """Prints the outcomes per app at the end of the run, like the contract checks' table."""
-
-    def __init__(self, found: dict[str, dict[str, Outcome]]) -> None:
-        self.found = found
-
-    def pytest_terminal_summary(self, terminalreporter):
-        terminalreporter.section("Generated Python client (openapi-python-client)")
-        for key, cases in self.found.items():
-            shown = ", ".join(f"{case} {outcome.status} {outcome.parsed}" for case, outcome in cases.items())
-            terminalreporter.write_line(f"{BY_KEY[key].library:<13} {shown}")
+def client_table(found: dict[str, dict[str, Outcome]]) -> list[str]:
+    """The outcomes per app, printed at the end of the run like the contract checks' table."""
+    lines = []
+    for key, outcomes in found.items():
+        shown = ", ".join(f"{case} {outcome.status} {outcome.parsed}" for case, outcome in outcomes.items())
+        lines.append(f"{BY_KEY[key].library:<13} {shown}")
+    return lines
 
 
 def as_data(clients: dict[str, Generated], found: dict[str, dict[str, Outcome]]) -> dict:

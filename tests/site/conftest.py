@@ -1,8 +1,6 @@
 """Checks on the built site: every test here is marked `site` and needs `make build` first."""
 
-import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -17,26 +15,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(item.path).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.site)
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    """Print the Lighthouse and axe-core figures per page type when this run measured them
-    (test_quality_lighthouse.py, test_quality_pages.py)."""
-    from tests.support import quality
-
-    for tool, title, format_summary in (
-        ("lighthouse", "Lighthouse per page type", quality.format_summary),
-        ("axe", "axe-core per page type (every page, both palettes)", quality.format_axe_summary),
-    ):
-        path = quality.summary_path(SITE, tool)
-        if path.is_file() and path.stat().st_mtime >= LOADED_AT:
-            terminalreporter.write_sep("=", title)
-            terminalreporter.write_line(format_summary(json.loads(path.read_text(encoding="utf-8"))))
-
-
-LOADED_AT = time.time()
-"""When this conftest was loaded, before any site test ran. A run from the repository root loads it
-during collection, after `pytest_sessionstart`, so a session-start hook here would never run."""
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ accessibility, best practices and SEO 100 on mobile and desktop, compressed tran
 the page type's budget. Performance depends on how busy the machine is, so a page type that
 misses a performance gate is measured once more and the second measurement decides (both are
 reported; see `quality.audit_page_type`). The figures are printed at the end of the test
-run (see `pytest_terminal_summary` in conftest.py) and kept in `.cache/quality/`.
+run (`tests.support.summaries`) and kept in `.cache/quality/`. `make site` runs this module
+alone, after the other site checks, so that nothing else competes for the CPU while it measures.
 """
 
 import json
@@ -13,12 +14,13 @@ import os
 
 import pytest
 
-from tests.support import quality
+from tests.support import quality, summaries
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 rows: list[dict] = []
 """Figures of the page types checked in this session, written to the summary file after each."""
+summaries.table("Lighthouse per page type", lambda: quality.format_summary(rows).splitlines() if rows else [])
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from guide import ROOT
-from tests.support import quality
+from tests.support import quality, summaries
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,12 @@ every block first lets axe measure the colours the reader gets; the style change
 """
 
 axe_records: list[dict] = []
-"""Violations per page and palette checked in this session, written to the summary file after each."""
+"""Violations per page and palette checked in this session, written to the summary file after each.
+Under pytest-xdist the axe tests run in one worker (`tests.support.workers`), so the table is whole."""
+summaries.table(
+    "axe-core per page type (every page, both palettes)",
+    lambda: quality.format_axe_summary(axe_records).splitlines() if axe_records else [],
+)
 
 
 def palette_choice(scheme: str) -> dict:

@@ -14,17 +14,16 @@ from tests.support.http_answers import (
     response_file,
     send_real,
 )
-from tests.support.servers import running, task_app
+from tests.support.servers import task_app
 
 READY_PATH = {"params": "/items/1", "validation": "/items", "errors": "/items/1"}
 
 
 @pytest.mark.parametrize("framework", ["flask", "fastapi", "django"])
 @pytest.mark.parametrize("task", list(BASICS_CASES))
-def test_documented_requests_get_documented_answers_from_the_production_server(task, framework):
-    with running(task_app(task, framework), ready_path=READY_PATH[task]) as server:
-        for case in BASICS_CASES[task]:
-            request = read_request(request_file(task, case))
-            answer = send_real(server.base_url, request, timeout=5)
-            assert_saved(response_file(task, case, framework), answer)
-    assert server.process.returncode is not None
+def test_documented_requests_get_documented_answers_from_the_production_server(task, framework, serve_app):
+    server = serve_app(task_app(task, framework), ready_path=READY_PATH[task])
+    for case in BASICS_CASES[task]:
+        request = read_request(request_file(task, case))
+        answer = send_real(server.base_url, request, timeout=5)
+        assert_saved(response_file(task, case, framework), answer)

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from guide.frameworks import FRAMEWORKS
 from snippets.middleware import django_settings, fastapi_app, flask_app
-from tests.support.servers import DJANGO_WSGI, Served, running
+from tests.support.servers import DJANGO_WSGI, Served
 
 ALLOWED = "https://app.example.com"
 FOREIGN = "https://evil.example"
@@ -132,11 +132,11 @@ def test_without_configuration_no_origin_is_allowed(monkeypatch):
         assert "Access-Control-Allow-Origin" not in response.headers
 
 
-def test_django_settings_module_under_gunicorn():
+def test_django_settings_module_under_gunicorn(serve_app):
     env = {"DJANGO_SETTINGS_MODULE": "snippets.middleware.django_settings", "CORS_ALLOWED_ORIGINS": ALLOWED}
-    with running(Served("gunicorn", DJANGO_WSGI, env), ready_path="/ping") as server:
-        request = urllib.request.Request(server.base_url + "/ping", headers={"Origin": ALLOWED})
-        with urllib.request.urlopen(request, timeout=5) as response:
-            assert response.status == 200
-            assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
-            assert NEW_ID.fullmatch(response.headers["X-Request-ID"])
+    server = serve_app(Served("gunicorn", DJANGO_WSGI, env), ready_path="/ping")
+    request = urllib.request.Request(server.base_url + "/ping", headers={"Origin": ALLOWED})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert response.status == 200
+        assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+        assert NEW_ID.fullmatch(response.headers["X-Request-ID"])

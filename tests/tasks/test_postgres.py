@@ -27,7 +27,7 @@ from fastapi.testclient import TestClient
 from guide.frameworks import FRAMEWORKS
 from tests.support import django_db
 from tests.support.http_answers import fetch_json
-from tests.support.servers import DJANGO_ASGI, DJANGO_WSGI, Served, running
+from tests.support.servers import DJANGO_ASGI, DJANGO_WSGI, Served
 from tests.tasks.json_clients import django_caller, flask_caller, starlette_caller
 
 ALIAS = "postgres"
@@ -194,27 +194,27 @@ def post_and_read(base_url: str, prefix: str) -> None:
     assert (read.status, json.loads(read.body)) == (200, note)
 
 
-def test_django_settings_module_under_gunicorn_keeps_one_connection(postgres):
+def test_django_settings_module_under_gunicorn_keeps_one_connection(postgres, serve_app):
     application = f"gunicorn-{uuid.uuid4().hex[:8]}"
     env = django_server_env(postgres, application)
-    with running(Served("gunicorn", DJANGO_WSGI, env), ready_path="/notes/1") as server:
-        before = postgres.connections_opened(application)
-        for _ in range(10):
-            post_and_read(server.base_url, "")
-            post_and_read(server.base_url, "/async")
-        assert postgres.connections_opened(application) - before == 0
-        assert postgres.open_connections(application) == 1
+    server = serve_app(Served("gunicorn", DJANGO_WSGI, env), ready_path="/notes/1")
+    before = postgres.connections_opened(application)
+    for _ in range(10):
+        post_and_read(server.base_url, "")
+        post_and_read(server.base_url, "/async")
+    assert postgres.connections_opened(application) - before == 0
+    assert postgres.open_connections(application) == 1
 
 
-def test_django_async_views_under_uvicorn_open_a_connection_per_request(postgres):
+def test_django_async_views_under_uvicorn_open_a_connection_per_request(postgres, serve_app):
     application = f"uvicorn-{uuid.uuid4().hex[:8]}"
     env = django_server_env(postgres, application, DJANGO_CONN_MAX_AGE="0")
-    with running(Served("uvicorn", DJANGO_ASGI, env), ready_path="/async/notes/1") as server:
-        before = postgres.connections_opened(application)
-        for _ in range(10):
-            post_and_read(server.base_url, "/async")
-        assert postgres.connections_opened(application) - before == 20
-        assert postgres.open_connections(application) == 0
+    server = serve_app(Served("uvicorn", DJANGO_ASGI, env), ready_path="/async/notes/1")
+    before = postgres.connections_opened(application)
+    for _ in range(10):
+        post_and_read(server.base_url, "/async")
+    assert postgres.connections_opened(application) - before == 20
+    assert postgres.open_connections(application) == 0
 
 
 def test_a_body_that_is_not_json_is_a_422(api, request):

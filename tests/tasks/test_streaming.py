@@ -7,7 +7,7 @@ from django.test import AsyncClient
 from fastapi.testclient import TestClient
 
 from snippets.streaming import fastapi_app, flask_app
-from tests.support.servers import DJANGO_ASGI, Served, running, task_app
+from tests.support.servers import DJANGO_ASGI, Served, task_app
 
 STREAM_OF_3 = (
     'data: {"n": 3}\nid: 3\n\ndata: {"n": 2}\nid: 2\n\ndata: {"n": 1}\nid: 1\n\nevent: done\ndata: {}\n\n'
@@ -111,17 +111,17 @@ REAL_SERVERS = {
 
 
 @pytest.mark.parametrize("name", REAL_SERVERS)
-def test_streams_under_production_server(name):
+def test_streams_under_production_server(name, serve_app):
     served, bad_status, bad_body = REAL_SERVERS[name]
-    with running(served, ready_path="/countdown?start=1") as server:
-        with httpx.stream("GET", server.base_url + "/countdown", timeout=5) as response:
-            assert response.status_code == 200
-            assert response.headers["transfer-encoding"] == "chunked"
-            assert_event_stream_headers(response.headers)
-            assert "".join(response.iter_text()) == STREAM_OF_3
-        bad = httpx.get(server.base_url + "/countdown?start=99", timeout=5)
-        assert bad.status_code == bad_status
-        if bad_body is not None:
-            assert bad.json() == bad_body
-        else:
-            assert bad.json()["detail"][0]["loc"] == ["query", "start"]
+    server = serve_app(served, ready_path="/countdown?start=1")
+    with httpx.stream("GET", server.base_url + "/countdown", timeout=5) as response:
+        assert response.status_code == 200
+        assert response.headers["transfer-encoding"] == "chunked"
+        assert_event_stream_headers(response.headers)
+        assert "".join(response.iter_text()) == STREAM_OF_3
+    bad = httpx.get(server.base_url + "/countdown?start=99", timeout=5)
+    assert bad.status_code == bad_status
+    if bad_body is not None:
+        assert bad.json() == bad_body
+    else:
+        assert bad.json()["detail"][0]["loc"] == ["query", "start"]

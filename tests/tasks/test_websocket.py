@@ -17,7 +17,7 @@ from websockets.sync.client import connect
 from werkzeug.serving import make_server
 
 from snippets.websocket import django_asgi, fastapi_app, flask_app
-from tests.support.servers import Served, running
+from tests.support.servers import Served
 
 MESSAGES = ["hello", "héllo wörld", '{"json": true}']
 
@@ -31,10 +31,10 @@ def echo_over_real_socket(url: str, origin: str = "http://localhost") -> list[st
     return replies
 
 
-def test_flask_sock_echoes_under_gunicorn_threads():
+def test_flask_sock_echoes_under_gunicorn_threads(serve_app):
     served = Served("gunicorn", "snippets.websocket.flask_app:app", options=("--threads", "8"))
-    with running(served, ready_path="/ws") as server:
-        assert echo_over_real_socket(server.base_url.replace("http", "ws") + "/ws") == MESSAGES
+    server = serve_app(served, ready_path="/ws")
+    assert echo_over_real_socket(server.base_url.replace("http", "ws") + "/ws") == MESSAGES
 
 
 def test_flask_sock_echoes_in_process():
@@ -127,10 +127,10 @@ def test_django_channels_rejects_foreign_origin(channels_db_cleanup):
     assert async_to_sync(django_echo)(b"https://evil.example") == (False, [])
 
 
-def test_django_channels_echoes_under_uvicorn():
-    with running(Served("uvicorn", "snippets.websocket.django_asgi:app"), ready_path="/ws") as server:
-        url = server.base_url.replace("http", "ws") + "/ws"
-        assert echo_over_real_socket(url) == MESSAGES
-        with pytest.raises(InvalidStatus) as rejected:
-            echo_over_real_socket(url, origin="https://evil.example")
-        assert rejected.value.response.status_code == 403
+def test_django_channels_echoes_under_uvicorn(serve_app):
+    server = serve_app(Served("uvicorn", "snippets.websocket.django_asgi:app"), ready_path="/ws")
+    url = server.base_url.replace("http", "ws") + "/ws"
+    assert echo_over_real_socket(url) == MESSAGES
+    with pytest.raises(InvalidStatus) as rejected:
+        echo_over_real_socket(url, origin="https://evil.example")
+    assert rejected.value.response.status_code == 403
