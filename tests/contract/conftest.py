@@ -27,4 +27,4 @@ def contract_table() -> list[str]:
     return lines
 
 
-summaries.table("OpenAPI contract checks (Schemathesis)", contract_table)
+summaries.table("OpenAPI contract checks (Schemathesis)", contract_table, summaries.lines)

@@ -279,7 +279,8 @@ def outcomes(clients, django_db_blocker) -> dict[str, dict[str, Outcome]]:
     """Every case of every target, run once per session; also printed at the end of the run."""
     with django_db_blocker.unblock():
         found = {key: run_cases(generated) for key, generated in clients.items()}
-    summaries.table("Generated Python client (openapi-python-client)", lambda: client_table(found))
+    title = "Generated Python client (openapi-python-client)"
+    summaries.table(title, lambda: client_table(found), summaries.lines)
     return found
 
 

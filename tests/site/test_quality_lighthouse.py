@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 rows: list[dict] = []
 """Figures of the page types checked in this session, written to the summary file after each."""
-summaries.table("Lighthouse per page type", lambda: quality.format_summary(rows).splitlines() if rows else [])
+summaries.table("Lighthouse per page type", lambda: rows, quality.format_summary)
 
 
 @pytest.fixture(scope="module")

@@ -63,12 +63,9 @@ every block first lets axe measure the colours the reader gets; the style change
 """
 
 axe_records: list[dict] = []
-"""Violations per page and palette checked in this session, written to the summary file after each.
-Under pytest-xdist the axe tests run in one worker (`tests.support.workers`), so the table is whole."""
-summaries.table(
-    "axe-core per page type (every page, both palettes)",
-    lambda: quality.format_axe_summary(axe_records).splitlines() if axe_records else [],
-)
+"""Violations per page and palette checked in this process, written to a summary file after each;
+under pytest-xdist the table joins every worker's records (`tests.support.summaries`)."""
+summaries.table("axe-core per page type (every page, both palettes)", lambda: axe_records, quality.format_axe_summary)
 
 
 def palette_choice(scheme: str) -> dict:

@@ -1,50 +1,71 @@
 """Tables printed at the end of a test run, whole also when pytest-xdist runs the tests in workers.
 
-A test module or conftest registers a table with `table(title, lines)`: `lines` is called once
-at the end of the session, in the process that ran the tests, and returns the table's lines
-(nothing when that process ran none of them). Under pytest-xdist (`make unit` runs `-n 2`)
-each worker renders its own tables and sends them to the main process, which prints them; a
-table is whole when every test feeding it ran in one worker, which `tests.support.workers`
-ensures. Loaded for every run with `-p` (pyproject.toml).
+A test module or conftest registers a table with `table(title, rows, render)`: `rows` is called
+once at the end of the session, in the process that ran the tests, and returns the records
+that process gathered (none when it ran no test feeding the table); `render` turns records
+into the printed text. Under pytest-xdist (`make test` runs two workers) each worker sends
+its records to the main process, which joins them per title and renders the table, so the
+axe table counts every page whichever worker checked it. `render` must be a module-level
+function (the main process imports it by name) and records plain data (JSON-like). Loaded
+for every run with `-p` (pyproject.toml).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 import pytest
 
-_tables: dict[str, Callable[[], list[str]]] = {}
-"""Tables registered in this process: title -> what renders its lines."""
-_received: list[tuple[str, list[str]]] = []
-"""Tables rendered by pytest-xdist workers, in the order the workers finished."""
+_tables: dict[str, tuple[Callable[[], list], Callable[[list], str | list[str]]]] = {}
+"""Tables registered in this process: title -> (what gathers its records, what renders them)."""
+_received: dict[str, tuple[str, list]] = {}
+"""Records sent by pytest-xdist workers: title -> (the renderer's import name, the records)."""
 
 
-def table(title: str, lines: Callable[[], list[str]]) -> None:
-    """Print `lines()` under `title` at the end of the run, unless it returns no line."""
-    _tables[title] = lines
+def table(title: str, rows: Callable[[], list], render: Callable[[list], str | list[str]]) -> None:
+    """Print `render(records)` under `title` at the end of the run, unless no process gathered any."""
+    _tables[title] = (rows, render)
 
 
-def _rendered() -> list[tuple[str, list[str]]]:
-    return [(title, found) for title, render in _tables.items() if (found := render())]
+def lines(records: list[str]) -> list[str]:
+    """The renderer for a table whose records are already its printed lines."""
+    return records
+
+
+def _name(render: Callable) -> str:
+    return f"{render.__module__}:{render.__qualname__}"
+
+
+def _load(name: str) -> Callable[[list], str | list[str]]:
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _gathered() -> dict[str, tuple[str, list]]:
+    return {title: (_name(render), found) for title, (rows, render) in _tables.items() if (found := rows())}
 
 
 def pytest_sessionfinish(session):
     output = getattr(session.config, "workeroutput", None)
     if output is not None:
-        output["summaries"] = _rendered()
+        output["summaries"] = _gathered()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
-    sent = getattr(node, "workeroutput", {}).get("summaries", [])
-    _received.extend((title, list(lines)) for title, lines in sent)
+    for title, (render, records) in getattr(node, "workeroutput", {}).get("summaries", {}).items():
+        _received.setdefault(title, (render, []))[1].extend(records)
 
 
 def pytest_terminal_summary(terminalreporter, config):
     if getattr(config, "workeroutput", None) is not None:
         return
-    for title, lines in [*_received, *_rendered()]:
+    merged = {title: (render, list(records)) for title, (render, records) in _received.items()}
+    for title, (render, records) in _gathered().items():
+        merged.setdefault(title, (render, []))[1].extend(records)
+    for title, (render, records) in merged.items():
+        text = _load(render)(records)
         terminalreporter.write_sep("=", title)
-        for line in lines:
+        for line in text.splitlines() if isinstance(text, str) else text:
             terminalreporter.write_line(line)

@@ -5,7 +5,11 @@ Each unit of work runs whole, in collection order, in one worker process:
 - a test file, so a module's fixtures and the order of its tests hold as in one process;
 - a folder whose files share results within a session (`SHARED_SESSION`): every bad-input
   test reads one run of all the apps;
-- a set of tests whose end-of-run table counts all of them (`ONE_TABLE`: axe on every page).
+
+except in a file whose every test stands alone (`EACH_TEST_ALONE`: a page and a palette per
+axe or privacy check), where each test is a unit, so that both workers share those pages.
+
+End-of-run tables need no grouping: `tests.support.summaries` joins the workers' records.
 
 The grouping is a scheduler (xdist's `pytest_xdist_make_scheduler` hook) rather than
 `xdist_group` marks: `--dist loadgroup` renames items through `item._nodeid`, which pytest 9
@@ -22,16 +26,14 @@ from __future__ import annotations
 import pytest
 
 SHARED_SESSION = ("tests/badinput/",)
-ONE_TABLE = {"tests/site/test_quality_pages.py::test_axe_finds_no_violation": "axe"}
-"""Test function (node id up to its parameters) -> the unit all its cases run in."""
+EACH_TEST_ALONE = ("tests/site/test_quality_pages.py",)
 
 
 def work_unit(nodeid: str) -> str:
-    """The unit of work a test belongs to: its table, its shared-session folder or its file."""
-    function = nodeid.split("[", 1)[0]
-    if function in ONE_TABLE:
-        return ONE_TABLE[function]
+    """The unit of work a test belongs to: itself, its shared-session folder or its file."""
     path = nodeid.split("::", 1)[0]
+    if path in EACH_TEST_ALONE:
+        return nodeid
     return next((folder for folder in SHARED_SESSION if path.startswith(folder)), path)
 
 
