@@ -5,12 +5,15 @@ project's virtualenv (gunicorn for Flask and Django over WSGI, uvicorn for ASGI 
 worker, a free port on loopback, then it waits until the app answers and stops the server's
 process group afterwards (`guide.bench.servers.serve`, which the benchmark harness uses too).
 
-    with running(task_app("hello", "flask"), ready_path="/hello") as server:
+    def test_hello(serve_app):
+        server = serve_app(task_app("hello", "flask"), ready_path="/hello")
         urllib.request.urlopen(server.base_url + "/hello")
 
-`Served` names an app and its server; `task_app` is the usual one for a task's
-`snippets/<task>/<framework>_app.py`, and `gunicorn`/`uvicorn` build the command lines
-for anything else.
+`serve_app` (tests/conftest.py) stops every server it started when the test ends; `running`
+is the context manager under it, for a server that must stop inside a test or that a
+module-scoped fixture keeps. `Served` names an app and its server; `task_app` is the usual
+one for a task's `snippets/<task>/<framework>_app.py`, and `gunicorn`/`uvicorn` build the
+command lines for anything else.
 """
 
 from __future__ import annotations
