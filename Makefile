@@ -59,8 +59,8 @@ lint: $(BIN)/.synced ## Stage 1: ruff lint and format check
 	$(BIN)/ruff format --check .
 
 # The test stages run in pytest-xdist workers: most tests wait on the servers they start, so
-# two workers on two cores take about half the time. A test file, and a group of files that
-# share results (bad inputs, the axe table), runs whole in one worker (tests/support/workers.py).
+# two workers on two cores take about half the time. A test file, or a group of files that
+# share results (bad inputs), runs whole in one worker (tests/support/workers.py).
 # The contract tests run afterwards in one plain process: in an xdist worker Schemathesis's
 # pytest integration collects 52 of its 87 cases, and the results they compare would be partial.
 # WORKERS=0 runs everything in one process, as plain pytest does.

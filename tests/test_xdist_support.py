@@ -30,8 +30,8 @@ class Reporter:
     def write_sep(self, sep, title):
         self.lines.append(f"== {title}")
 
-    def write_line(self, line):
-        self.lines.append(line)
+    def write_line(self, text):
+        self.lines.extend(text.splitlines())
 
 
 @pytest.fixture

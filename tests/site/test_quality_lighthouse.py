@@ -5,11 +5,10 @@ accessibility, best practices and SEO 100 on mobile and desktop, compressed tran
 the page type's budget. Performance depends on how busy the machine is, so a page type that
 misses a performance gate is measured once more and the second measurement decides (both are
 reported; see `quality.audit_page_type`). The figures are printed at the end of the test
-run (`tests.support.summaries`) and kept in `.cache/quality/`. `make site` runs this module
+run (`tests.support.summaries`). `make site` runs this module
 alone, after the other site checks, so that nothing else competes for the CPU while it measures.
 """
 
-import json
 import os
 
 import pytest
@@ -19,7 +18,7 @@ from tests.support import quality, summaries
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 rows: list[dict] = []
-"""Figures of the page types checked in this session, written to the summary file after each."""
+"""Figures of the page types checked in this session, printed as one table at the end."""
 summaries.table("Lighthouse per page type", lambda: rows, quality.format_summary)
 
 
@@ -39,12 +38,9 @@ def lighthouse_ready():
 
 
 @pytest.mark.parametrize("page_type", list(quality.PAGE_TYPES))
-def test_lighthouse_gates(page_type, sample, site_url, site_dir, lighthouse_ready):
+def test_lighthouse_gates(page_type, sample, site_url, lighthouse_ready):
     report = quality.audit_page_type(page_type, site_url, sample[page_type])
     rows.append(quality.summary_row(report))
-    path = quality.summary_path(site_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     assert not report.problems, f"/{report.url} ({page_type}):\n  " + "\n  ".join(report.problems)
 
 

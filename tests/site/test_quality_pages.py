@@ -63,8 +63,8 @@ every block first lets axe measure the colours the reader gets; the style change
 """
 
 axe_records: list[dict] = []
-"""Violations per page and palette checked in this process, written to a summary file after each;
-under pytest-xdist the table joins every worker's records (`tests.support.summaries`)."""
+"""Violations per page and palette checked in this process; under pytest-xdist the table
+printed at the end joins every worker's records (`tests.support.summaries`)."""
 summaries.table("axe-core per page type (every page, both palettes)", lambda: axe_records, quality.format_axe_summary)
 
 
@@ -126,9 +126,6 @@ def test_axe_finds_no_violation(browser, site_url, url, palette, axe_source):
     finally:
         context.close()
     axe_records.append({"url": url, "palette": palette, "violations": len(violations)})
-    path = quality.summary_path(SITE, "axe")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(axe_records, indent=2) + "\n", encoding="utf-8")
     report = [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(

@@ -242,14 +242,6 @@ def gate_problems(report: PageTypeReport) -> list[str]:
     return problems
 
 
-def summary_path(site_dir: Path, tool: str = "lighthouse") -> Path:
-    """Where a build's Lighthouse (or axe) summary is written (not published, git-ignored);
-    one file per pytest-xdist worker (`-gw0`, `-gw1`), which each check part of the pages."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    suffix = f"-{worker}" if worker else ""
-    return ROOT / ".cache" / "quality" / f"{Path(site_dir).resolve().name}-{tool}{suffix}.json"
-
-
 def page_type_of(page: str) -> str:
     """The page type a site-relative URL belongs to (`PAGE_TYPES`), or "other"."""
     for page_type, patterns in PAGE_TYPES.items():

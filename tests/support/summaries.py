@@ -17,27 +17,28 @@ from collections.abc import Callable
 
 import pytest
 
-_tables: dict[str, tuple[Callable[[], list], Callable[[list], str | list[str]]]] = {}
+_tables: dict[str, tuple[Callable[[], list], Callable[[list], str]]] = {}
 """Tables registered in this process: title -> (what gathers its records, what renders them)."""
 _received: dict[str, tuple[str, list]] = {}
-"""Records sent by pytest-xdist workers: title -> (the renderer's import name, the records)."""
+"""Records joined in the main process, from the workers and its own tests: title -> (the
+renderer's import name, the records)."""
 
 
-def table(title: str, rows: Callable[[], list], render: Callable[[list], str | list[str]]) -> None:
+def table(title: str, rows: Callable[[], list], render: Callable[[list], str]) -> None:
     """Print `render(records)` under `title` at the end of the run, unless no process gathered any."""
     _tables[title] = (rows, render)
 
 
-def lines(records: list[str]) -> list[str]:
+def lines(records: list[str]) -> str:
     """The renderer for a table whose records are already its printed lines."""
-    return records
+    return "\n".join(records)
 
 
 def _name(render: Callable) -> str:
     return f"{render.__module__}:{render.__qualname__}"
 
 
-def _load(name: str) -> Callable[[list], str | list[str]]:
+def _load(name: str) -> Callable[[list], str]:
     module, _, attribute = name.partition(":")
     return getattr(importlib.import_module(module), attribute)
 
@@ -52,20 +53,20 @@ def pytest_sessionfinish(session):
         output["summaries"] = _gathered()
 
 
+def _join(found: dict[str, tuple[str, list]]) -> None:
+    for title, (render, records) in found.items():
+        _received.setdefault(title, (render, []))[1].extend(records)
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
-    for title, (render, records) in getattr(node, "workeroutput", {}).get("summaries", {}).items():
-        _received.setdefault(title, (render, []))[1].extend(records)
+    _join(getattr(node, "workeroutput", {}).get("summaries", {}))
 
 
 def pytest_terminal_summary(terminalreporter, config):
     if getattr(config, "workeroutput", None) is not None:
         return
-    merged = {title: (render, list(records)) for title, (render, records) in _received.items()}
-    for title, (render, records) in _gathered().items():
-        merged.setdefault(title, (render, []))[1].extend(records)
-    for title, (render, records) in merged.items():
-        text = _load(render)(records)
+    _join(_gathered())
+    for title, (render, records) in _received.items():
         terminalreporter.write_sep("=", title)
-        for line in text.splitlines() if isinstance(text, str) else text:
-            terminalreporter.write_line(line)
+        terminalreporter.write_line(_load(render)(records))

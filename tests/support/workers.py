@@ -14,7 +14,7 @@ End-of-run tables need no grouping: `tests.support.summaries` joins the workers'
 The grouping is a scheduler (xdist's `pytest_xdist_make_scheduler` hook) rather than
 `xdist_group` marks: `--dist loadgroup` renames items through `item._nodeid`, which pytest 9
 no longer reads, so the marks group nothing there. Loaded for every run with `-p`
-(pyproject.toml); without pytest-xdist, or without `-n`, the hook is never called.
+(pyproject.toml); without `-n` the hook is never called.
 
 The contract tests (tests/contract) are not run in workers at all: in an xdist worker,
 Schemathesis 4.32's pytest integration collected 52 of the 87 cases a plain run collects,
@@ -24,6 +24,7 @@ so `make unit` runs that folder in a plain process after the others.
 from __future__ import annotations
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 SHARED_SESSION = ("tests/badinput/",)
 EACH_TEST_ALONE = ("tests/site/test_quality_pages.py",)
@@ -37,12 +38,13 @@ def work_unit(nodeid: str) -> str:
     return next((folder for folder in SHARED_SESSION if path.startswith(folder)), path)
 
 
+class ByWorkUnit(LoadScopeScheduling):
+    """xdist's scope scheduling, with `work_unit` as the scope."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return work_unit(nodeid)
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    from xdist.scheduler import LoadScopeScheduling
-
-    class ByWorkUnit(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return work_unit(nodeid)
-
     return ByWorkUnit(config, log)

@@ -14,7 +14,6 @@ with the app's `application_name`, and `pg_stat_activity` lists those still open
 import importlib
 import json
 import sys
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -28,6 +27,7 @@ from fastapi.testclient import TestClient
 from guide.frameworks import FRAMEWORKS
 from tests.support import django_db
 from tests.support.http_answers import fetch_json
+from tests.support.polling import wait_for
 from tests.support.servers import DJANGO_ASGI, DJANGO_WSGI, Served
 from tests.tasks.json_clients import django_caller, flask_caller, starlette_caller
 
@@ -208,6 +208,8 @@ def test_django_settings_module_under_gunicorn_keeps_one_connection(postgres, se
 
 
 def test_django_async_views_under_uvicorn_open_a_connection_per_request(postgres, serve_app):
+    """Django closes a `CONN_MAX_AGE=0` connection once the request has finished, which on an
+    ASGI server can be just after the client has read the answer: the test waits for it."""
     application = f"uvicorn-{uuid.uuid4().hex[:8]}"
     env = django_server_env(postgres, application, DJANGO_CONN_MAX_AGE="0")
     server = serve_app(Served("uvicorn", DJANGO_ASGI, env), ready_path="/async/notes/1")
@@ -215,20 +217,8 @@ def test_django_async_views_under_uvicorn_open_a_connection_per_request(postgres
     for _ in range(10):
         post_and_read(server.base_url, "/async")
     assert postgres.connections_opened(application) - before == 20
-    assert settled(lambda: postgres.open_connections(application), 0) == 0
-
-
-def settled(read, expected: int, within: float = 5.0) -> int:
-    """`read()` once it equals `expected`, or its last value after `within` seconds.
-
-    Django closes a `CONN_MAX_AGE=0` connection when the request has finished, which on an
-    ASGI server can be just after the client has read the answer; on a busy machine the last
-    request's connection was seen still open (1 instead of 0) a moment before it closed.
-    """
-    deadline = time.monotonic() + within
-    while (value := read()) != expected and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return value
+    closed = wait_for(lambda: postgres.open_connections(application) == 0, timeout=5)
+    assert closed, f"still open after 5 s: {postgres.open_connections(application)}"
 
 
 def test_a_body_that_is_not_json_is_a_422(api, request):

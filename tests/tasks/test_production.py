@@ -8,7 +8,6 @@ reports, and that the server stops cleanly on SIGTERM.
 
 import importlib
 import json
-import time
 import urllib.request
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import psutil
 import pytest
 
 from snippets.production import gunicorn_conf
+from tests.support.polling import wait_for
 from tests.support.servers import BIN, free_port, serve
 
 PRODUCTION = Path(__file__).resolve().parents[2] / "snippets" / "production"
@@ -72,15 +72,6 @@ def workers_of(pid: int) -> list[psutil.Process]:
         for child in psutil.Process(pid).children()
         if "resource_tracker" not in " ".join(child.cmdline())
     ]
-
-
-def wait_for(check, timeout: float = 30) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
